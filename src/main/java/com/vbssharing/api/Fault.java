@@ -1,0 +1,37 @@
+package com.vbssharing.api;
+
+import io.micronaut.http.HttpStatus;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The OpenStack fault body: {@code {"<name>": {"code": <status>, "message": "<text>"}}}. */
+public final class Fault {
+
+    private Fault() {
+    }
+
+    public static Map<String, Object> body(HttpStatus status, String message) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("code", status.getCode());
+        detail.put("message", message);
+        return Map.of(name(status), detail);
+    }
+
+    /** The fault name OpenStack clients expect for a status (clients.md section 4). */
+    public static String name(HttpStatus status) {
+        return switch (status.getCode()) {
+            case 400 -> "badRequest";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "itemNotFound";
+            case 405 -> "badMethod";
+            case 409 -> "conflictingRequest";
+            case 413 -> "overLimit";
+            case 415 -> "badMediaType";
+            case 501 -> "notImplemented";
+            case 503 -> "serviceUnavailable";
+            default -> "computeFault";
+        };
+    }
+}

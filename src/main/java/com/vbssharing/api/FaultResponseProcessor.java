@@ -1,0 +1,53 @@
+package com.vbssharing.api;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Gives every error the framework itself answers (unknown route, wrong method, wrong media type,
+ * unreadable body, security rejections, unexpected exceptions) the OpenStack fault body instead of
+ * Micronaut's default JSON error. Server-side failures never leak their cause to the client.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+public class FaultResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultResponseProcessor.class);
+
+    @Override
+    public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.status();
+        String message = status.getCode() >= 500 ? serverFailureMessage(context) : clientMessage(context, status);
+        return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(Fault.body(status, message));
+    }
+
+    private static String serverFailureMessage(ErrorContext context) {
+        context.getRootCause().ifPresent(cause -> LOG.error("Request {} {} failed",
+                context.getRequest().getMethod(), context.getRequest().getPath(), cause));
+        return "The server could not complete the request. Retry later.";
+    }
+
+    private static String clientMessage(ErrorContext context, HttpStatus status) {
+        return switch (status.getCode()) {
+            case 401 -> "Authentication required: send a valid, unexpired token in X-Auth-Token or Authorization: Bearer.";
+            case 403 -> "The token does not grant access to this resource.";
+            case 404 -> "The resource could not be found: " + context.getRequest().getPath();
+            case 405 -> "Method " + context.getRequest().getMethod() + " is not allowed on " + context.getRequest().getPath() + ".";
+            case 415 -> "Unsupported media type: send the body as application/json.";
+            default -> context.hasErrors()
+                    ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
+                    : status.getReason();
+        };
+    }
+}

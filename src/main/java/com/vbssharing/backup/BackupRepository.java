@@ -1,0 +1,33 @@
+package com.vbssharing.backup;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Storage of backups. Every read here is strongly consistent. */
+public interface BackupRepository {
+
+    /** Stores a new backup; it must not exist yet. */
+    void insert(Backup backup);
+
+    Optional<Backup> find(String projectId, String backupId);
+
+    /** Every backup of a project. */
+    List<Backup> listByProject(String projectId);
+
+    /** The backups with these (project, id) keys that exist, by backup id. */
+    Map<String, Backup> findAll(Collection<BackupKey> keys);
+
+    /**
+     * Deletes the backup and every share of it in one transaction, provided the backup is still deletable
+     * and its share count is still {@code expected.shareCount()}. False when it changed meanwhile.
+     */
+    boolean deleteWithShares(Backup expected);
+
+    /** Moves a {@code creating} backup to its final state; false when it is no longer {@code creating}. */
+    boolean completeCreation(String projectId, String backupId, BackupCompletion completion);
+
+    record BackupKey(String projectId, String backupId) {
+    }
+}

@@ -1,0 +1,74 @@
+package com.vbssharing.backup;
+
+import com.vbssharing.api.BadRequestException;
+import com.vbssharing.api.ConflictException;
+import com.vbssharing.api.NotFoundException;
+import com.vbssharing.api.Pages;
+import com.vbssharing.api.Timestamps;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The rules of the v3 backups API. */
+@Singleton
+public class BackupService {
+
+    private static final int DELETE_ATTEMPTS = 5;
+
+    private final BackupRepository backups;
+    private final BackupConfiguration configuration;
+    private final Clock clock;
+
+    public BackupService(BackupRepository backups, BackupConfiguration configuration, Clock clock) {
+        this.backups = backups;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    /** Records a new backup as {@code creating}; the backup worker completes it from the table's stream. */
+    public Backup create(String projectId, NewBackup request) {
+        String now = Timestamps.now(clock);
+        Backup backup = new Backup(UUID.randomUUID().toString(), projectId, request.name(), request.description(),
+                BackupStatus.CREATING, 0, 0, configuration.getAvailabilityZone(), null, request.volumeId(),
+                request.snapshotId(), null, false, false, null, now, now, null, 0);
+        backups.insert(backup);
+        return backup;
+    }
+
+    public Backup get(String projectId, String backupId) {
+        return backups.find(projectId, backupId).orElseThrow(() -> NotFoundException.backup(backupId));
+    }
+
+    public List<Backup> list(String projectId, BackupListQuery query) {
+        List<Backup> all = backups.listByProject(projectId);
+        Comparator<Backup> order = BackupListQuery.SORT_FIELDS.comparator(query.sort());
+        Optional<Backup> marker = query.page().marker().map(id -> all.stream()
+                .filter(backup -> backup.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new BadRequestException("Marker " + id + " could not be found.")));
+        List<Backup> matching = all.stream().filter(query.filter()).sorted(order).toList();
+        return Pages.slice(matching, order, marker, query.page().offset(), query.page().limit());
+    }
+
+    /**
+     * Deletes the backup and all its shares in one transaction. A share created or removed at the same moment
+     * makes the transaction's condition fail; then the backup is read again and the delete retried.
+     */
+    public void delete(String projectId, String backupId) {
+        for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
+            Backup backup = get(projectId, backupId);
+            if (!backup.status().isDeletable()) {
+                throw new BadRequestException("Backup " + backupId + " is " + backup.status().value()
+                        + ": only a backup in status available or error can be deleted.");
+            }
+            if (backups.deleteWithShares(backup)) {
+                return;
+            }
+        }
+        throw new ConflictException("Backup " + backupId + " kept changing while it was being deleted. Retry.");
+    }
+}

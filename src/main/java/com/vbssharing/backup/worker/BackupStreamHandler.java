@@ -1,0 +1,53 @@
+package com.vbssharing.backup.worker;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lambda entry point on the table's DynamoDB stream: completes every new backup. A record that fails is
+ * reported back (partial batch response), so Lambda retries from it and nothing is skipped.
+ */
+public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    @Inject
+    BackupWorker worker;
+
+    public BackupStreamHandler() {
+    }
+
+    public BackupStreamHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public StreamsEventResponse execute(DynamodbEvent event) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            if (!failures.isEmpty()) {
+                // Lambda resumes from the first failure reported; later records are retried with it.
+                failures.add(failure(record));
+                continue;
+            }
+            try {
+                NewBackupRecords.newBackup(record.getEventName(), record.getDynamodb().getNewImage(), AttributeValue::getS)
+                        .ifPresent(key -> worker.complete(key.projectId(), key.backupId()));
+            } catch (RuntimeException e) {
+                failures.add(failure(record));
+            }
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private static StreamsEventResponse.BatchItemFailure failure(DynamodbEvent.DynamodbStreamRecord record) {
+        return StreamsEventResponse.BatchItemFailure.builder()
+                .withItemIdentifier(record.getDynamodb().getSequenceNumber())
+                .build();
+    }
+}
