@@ -22,7 +22,8 @@ public final class LocalApplication {
         String endpoint = System.getenv("DYNAMODB_ENDPOINT");
         if (endpoint == null || endpoint.isBlank()) {
             String dataDir = System.getenv().getOrDefault("VBS_LOCAL_DATA_DIR", ".vbs-data");
-            EmbeddedDynamoDb embedded = EmbeddedDynamoDb.start(Path.of(dataDir));
+            Path baseDir = Path.of(System.getProperty("vbs.local.base-dir", ""));
+            EmbeddedDynamoDb embedded = EmbeddedDynamoDb.start(baseDir.resolve(dataDir));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded)));
             endpoint = embedded.endpoint();
         }

@@ -27,7 +27,8 @@ public final class Links {
         if (request instanceof ApiGatewayServletRequest<?, ?, ?> lambdaRequest
                 && lambdaRequest.getNativeRequest() instanceof APIGatewayProxyRequestEvent event
                 && event.getRequestContext() != null) {
-            return apiGatewayBase(event, forwardedHost, forwardedProto);
+            String host = forwardedHost != null ? forwardedHost : firstValue(headers.get(HttpHeaders.HOST));
+            return apiGatewayBase(event, host, forwardedProto);
         }
         String scheme = forwardedProto != null ? forwardedProto : request.isSecure() ? "https" : "http";
         String host = forwardedHost != null ? forwardedHost : firstValue(headers.get(HttpHeaders.HOST));
@@ -37,9 +38,9 @@ public final class Links {
         return scheme + "://" + host;
     }
 
-    private static String apiGatewayBase(APIGatewayProxyRequestEvent event, String forwardedHost, String forwardedProto) {
+    private static String apiGatewayBase(APIGatewayProxyRequestEvent event, String host, String forwardedProto) {
         var context = event.getRequestContext();
-        String domain = context.getDomainName() != null ? context.getDomainName() : forwardedHost;
+        String domain = context.getDomainName() != null ? context.getDomainName() : host;
         if (domain == null) {
             domain = "localhost";
         }

@@ -1,0 +1,83 @@
+package com.vbssharing.support;
+
+import com.vbssharing.LocalCredentials;
+import com.vbssharing.storage.EmbeddedDynamoDb;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One running application for the whole test JVM: DynamoDB Local in-process (or env DYNAMODB_ENDPOINT),
+ * one application context serving HTTP on a random port, and the Lambda handler over the same context.
+ * Tests isolate themselves with fresh random project ids, never by clearing the table.
+ */
+public final class TestApp {
+
+    public static final String JWT_SECRET = "test-secret-that-is-at-least-32-bytes-long!";
+    public static final String TABLE = "vbs-sharing-test";
+
+    private static TestApp instance;
+
+    private final String endpoint;
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final ApiGatewayProxyRequestEventFunction lambda;
+
+    private TestApp() {
+        endpoint = dynamoDbEndpoint();
+        context = ApplicationContext.builder()
+                .environments("test")
+                .properties(properties(endpoint))
+                .start();
+        server = context.getBean(EmbeddedServer.class).start();
+        lambda = new ApiGatewayProxyRequestEventFunction(context);
+    }
+
+    public static synchronized TestApp get() {
+        if (instance == null) {
+            instance = new TestApp();
+        }
+        return instance;
+    }
+
+    /** The configuration a test context needs to reach the shared table. */
+    public static Map<String, Object> properties(String endpoint) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("aws.services.dynamodb.endpoint-override", endpoint);
+        properties.put("aws.region", "us-east-1");
+        properties.put("vbs.table.name", TABLE);
+        properties.put("vbs.table.create-if-missing", true);
+        properties.put("vbs.worker.local-stream-poller.enabled", true);
+        properties.put("micronaut.server.port", -1);
+        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", JWT_SECRET);
+        return properties;
+    }
+
+    private static String dynamoDbEndpoint() {
+        LocalCredentials.useDummyWhenNoneSet();
+        String external = System.getenv("DYNAMODB_ENDPOINT");
+        if (external != null && !external.isBlank()) {
+            return external;
+        }
+        return EmbeddedDynamoDb.start(null).endpoint();
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public ApiGatewayProxyRequestEventFunction lambda() {
+        return lambda;
+    }
+}
