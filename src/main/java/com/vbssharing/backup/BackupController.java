@@ -1,5 +1,6 @@
 package com.vbssharing.backup;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.vbssharing.api.JsonBodies;
 import com.vbssharing.api.Link;
 import com.vbssharing.api.Links;
@@ -21,7 +22,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
 import java.util.function.BiFunction;
@@ -58,14 +58,15 @@ public class BackupController {
                                                 @Nullable @Body String body, HttpRequest<?> request) {
         NewBackup newBackup = NewBackup.from(jsonBodies.envelope(body, "backup", NewBackup.FIELDS), projectId);
         Backup backup = service.create(projectId, newBackup);
-        return HttpResponse.accepted().body(new SummaryEnvelope(BackupView.summary(backup, links(request, backup))));
+        return HttpResponse.accepted()
+                .body(new SummaryEnvelope(BackupView.summary(backup, links(Links.baseUrl(request), backup))));
     }
 
     @Get("/{backup_id}")
     public DetailEnvelope show(@PathVariable("project_id") String projectId,
                                @PathVariable("backup_id") String backupId, HttpRequest<?> request) {
         Backup backup = service.get(projectId, backupId);
-        return new DetailEnvelope(BackupView.detail(backup, links(request, backup)));
+        return new DetailEnvelope(BackupView.detail(backup, links(Links.baseUrl(request), backup)));
     }
 
     @Get
@@ -88,14 +89,15 @@ public class BackupController {
     private Listing listing(String projectId, HttpRequest<?> request, BiFunction<Backup, List<Link>, ?> view) {
         BackupListQuery query = BackupListQuery.from(new QueryParameters(request.getParameters()));
         List<Backup> page = service.list(projectId, query);
-        List<?> items = page.stream().map(backup -> view.apply(backup, links(request, backup))).toList();
+        String baseUrl = Links.baseUrl(request);
+        List<?> items = page.stream().map(backup -> view.apply(backup, links(baseUrl, backup))).toList();
         List<Link> next = query.page().isFull(page.size())
                 ? Links.next(request, page.get(page.size() - 1).id())
                 : null;
         return new Listing(items, next);
     }
 
-    private static List<Link> links(HttpRequest<?> request, Backup backup) {
-        return Links.selfAndBookmark(Links.baseUrl(request), "v3", backup.projectId(), "backups", backup.id());
+    private static List<Link> links(String baseUrl, Backup backup) {
+        return Links.selfAndBookmark(baseUrl, "v3", backup.projectId(), "backups", backup.id());
     }
 }

@@ -27,6 +27,10 @@ public final class Keys {
     /** On a share item: the share's id, which names its id lookup item. */
     public static final String SHARE_ID_ATTRIBUTE = "share_id";
 
+    /** Backup attributes that share writes condition on: the status, and how many shares the backup has. */
+    public static final String BACKUP_STATUS_ATTRIBUTE = "status";
+    public static final String SHARE_COUNT_ATTRIBUTE = "share_count";
+
     public static final String BACKUP_PREFIX = "BACKUP#";
     public static final String SHARE_PREFIX = "SHARE#";
 

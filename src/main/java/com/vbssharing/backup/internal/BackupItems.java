@@ -24,7 +24,7 @@ final class BackupItems {
     static final String PROJECT_ID = "project_id";
     static final String NAME = "name";
     static final String DESCRIPTION = "description";
-    static final String STATUS = "status";
+    static final String STATUS = Keys.BACKUP_STATUS_ATTRIBUTE;
     static final String SIZE = "size";
     static final String OBJECT_COUNT = "object_count";
     static final String AVAILABILITY_ZONE = "availability_zone";
@@ -38,7 +38,7 @@ final class BackupItems {
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
     static final String DATA_TIMESTAMP = "data_timestamp";
-    static final String SHARE_COUNT = "share_count";
+    static final String SHARE_COUNT = Keys.SHARE_COUNT_ATTRIBUTE;
 
     private BackupItems() {
     }

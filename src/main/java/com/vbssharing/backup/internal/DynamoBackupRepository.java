@@ -88,8 +88,8 @@ public class DynamoBackupRepository implements BackupRepository {
 
     @Override
     public boolean deleteWithShares(Backup expected) {
-        List<Map<String, AttributeValue>> shareKeys = shareItemKeys(expected);
-        if (shareKeys.size() != expected.shareCount()) {
+        List<Map<String, AttributeValue>> shares = sharesOf(expected);
+        if (shares.size() != expected.shareCount()) {
             return false;
         }
         Map<String, String> names = Map.of("#status", BackupItems.STATUS, "#share_count", BackupItems.SHARE_COUNT);
@@ -97,23 +97,24 @@ public class DynamoBackupRepository implements BackupRepository {
                 ":available", s(BackupStatus.AVAILABLE.value()),
                 ":error", s(BackupStatus.ERROR.value()),
                 ":share_count", n(expected.shareCount()));
+        Map<String, AttributeValue> key = BackupItems.key(expected.projectId(), expected.id());
         try {
-            if (shareKeys.isEmpty()) {
-                dynamoDb.deleteItem(b -> b.tableName(table)
-                        .key(BackupItems.key(expected.projectId(), expected.id()))
+            if (shares.isEmpty()) {
+                dynamoDb.deleteItem(b -> b.tableName(table).key(key)
                         .conditionExpression(DELETE_CONDITION)
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values));
                 return true;
             }
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
-                    .key(BackupItems.key(expected.projectId(), expected.id()))
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)
                     .conditionExpression(DELETE_CONDITION)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)).build());
-            for (Map<String, AttributeValue> key : shareKeys) {
-                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build());
+            for (Map<String, AttributeValue> share : shares) {
+                String lookup = Keys.shareId(string(share, Keys.SHARE_ID_ATTRIBUTE));
+                writes.add(delete(Map.of(Keys.PK, share.get(Keys.PK), Keys.SK, share.get(Keys.SK))));
+                writes.add(delete(Map.of(Keys.PK, s(lookup), Keys.SK, s(lookup))));
             }
             dynamoDb.transactWriteItems(b -> b.transactItems(writes));
             return true;
@@ -122,8 +123,12 @@ public class DynamoBackupRepository implements BackupRepository {
         }
     }
 
-    /** The keys of every share item of the backup and of each share's id lookup item. */
-    private List<Map<String, AttributeValue>> shareItemKeys(Backup backup) {
+    private TransactWriteItem delete(Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build();
+    }
+
+    /** The keys and ids of the backup's share items (at most 10). */
+    private List<Map<String, AttributeValue>> sharesOf(Backup backup) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
@@ -133,20 +138,9 @@ public class DynamoBackupRepository implements BackupRepository {
                 .projectionExpression("pk, sk, " + Keys.SHARE_ID_ATTRIBUTE)
                 .consistentRead(true)
                 .build();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
         List<Map<String, AttributeValue>> shares = new ArrayList<>();
         dynamoDb.queryPaginator(query).items().forEach(shares::add);
-        for (Map<String, AttributeValue> share : shares) {
-            keys.add(Map.of(Keys.PK, share.get(Keys.PK), Keys.SK, share.get(Keys.SK)));
-        }
-        if (keys.size() != backup.shareCount()) {
-            return keys;
-        }
-        for (Map<String, AttributeValue> share : shares) {
-            String lookup = Keys.shareId(string(share, Keys.SHARE_ID_ATTRIBUTE));
-            keys.add(Map.of(Keys.PK, s(lookup), Keys.SK, s(lookup)));
-        }
-        return keys;
+        return shares;
     }
 
     @Override
