@@ -81,8 +81,8 @@ public class ShareController {
         return new Count(service.count(projectId, ShareListQuery.from(new QueryParameters(request.getParameters()))));
     }
 
-    @Get("/{share_id}")
-    public One show(@PathVariable("project_id") String projectId, @PathVariable("share_id") String shareId,
+    @Get("/{id}")
+    public One show(@PathVariable("project_id") String projectId, @PathVariable("id") String shareId,
                     HttpRequest<?> request) {
         return new One(view(service.get(projectId, shareId), Links.baseUrl(request)));
     }
