@@ -2,6 +2,7 @@ package com.vbssharing.api;
 
 import io.micronaut.http.HttpParameters;
 
+import java.math.BigInteger;
 import java.util.Optional;
 
 /** Typed, validated access to query parameters; a bad value is a 400 that names the parameter. */
@@ -35,21 +36,22 @@ public final class QueryParameters {
         };
     }
 
-    /** A non-negative integer, or the default when absent. */
+    /** A non-negative integer, or the default when absent; values past the int range saturate. */
     public int nonNegativeInt(String name, int defaultValue) {
         String value = parameters.get(name);
         if (value == null) {
             return defaultValue;
         }
+        BigInteger parsed;
         try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < 0) {
-                throw new BadRequestException("Invalid " + name + " '" + value + "': it must be 0 or more.");
-            }
-            return parsed;
+            parsed = new BigInteger(value.trim());
         } catch (NumberFormatException e) {
             throw new BadRequestException("Invalid " + name + " '" + value + "': it must be an integer.");
         }
+        if (parsed.signum() < 0) {
+            throw new BadRequestException("Invalid " + name + " '" + value + "': it must be 0 or more.");
+        }
+        return parsed.min(BigInteger.valueOf(Integer.MAX_VALUE)).intValueExact();
     }
 
     public HttpParameters raw() {

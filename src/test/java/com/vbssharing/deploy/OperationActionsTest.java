@@ -1,0 +1,105 @@
+package com.vbssharing.deploy;
+
+import com.vbssharing.api.ApiOperation;
+import com.vbssharing.support.Api;
+import com.vbssharing.support.DynamoDbCallRecorder;
+import com.vbssharing.support.Fixtures;
+import com.vbssharing.support.LambdaApi;
+import com.vbssharing.support.TestApp;
+import com.vbssharing.support.Tokens;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Holds the code to the table of DynamoDB actions per operation (ApiOperation), which TemplateTest holds the
+ * template to: every call an operation makes, on its success and failure paths, is one its policy grants.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationActionsTest {
+
+    private ApplicationContext context;
+    private DynamoDbCallRecorder recorder;
+    private Api api;
+    private final Map<ApiOperation, Set<String>> used = new EnumMap<>(ApiOperation.class);
+
+    @BeforeAll
+    void start() {
+        Map<String, Object> properties = new HashMap<>(TestApp.properties(TestApp.get().endpoint()));
+        properties.put("vbs.worker.local-stream-poller.enabled", false);
+        properties.put("vbs.table.create-if-missing", false);
+        properties.put("vbs.test.record-dynamodb-calls", true);
+        context = ApplicationContext.builder().environments("test").properties(properties).start();
+        recorder = context.getBean(DynamoDbCallRecorder.class);
+        api = new LambdaApi(new ApiGatewayProxyRequestEventFunction(context));
+    }
+
+    @AfterAll
+    void stop() {
+        context.close();
+    }
+
+    @Test
+    void everyOperationOnlyCallsWhatItsPolicyGrants() {
+        Api.Caller owner = api.as(Tokens.newProjectId());
+        Api.Caller receiver = api.as(Tokens.newProjectId());
+        String p = owner.projectId();
+        String v2 = "/v2/" + p + "/os-vendor-backup-sharing";
+
+        String created = record(ApiOperation.CREATE_BACKUP, () -> owner.post("/v3/" + p + "/backups",
+                com.vbssharing.support.Backups.body("a"))).json().get("backup").get("id").asText();
+        record(ApiOperation.GET_BACKUP, () -> owner.get("/v3/" + p + "/backups/" + created));
+        record(ApiOperation.LIST_BACKUPS, () -> owner.get("/v3/" + p + "/backups"));
+        record(ApiOperation.LIST_BACKUPS_DETAIL, () -> owner.get("/v3/" + p + "/backups/detail"));
+
+        String backup = Fixtures.availableBackup(p, "shared");
+        String shareId = record(ApiOperation.CREATE_SHARES, () -> owner.post(v2,
+                "{\"shared\":{\"backup_id\":\"" + backup + "\",\"to_project_ids\":[\"" + receiver.projectId() + "\"]}}"))
+                .json().get("shared").get(0).get("id").asText();
+        record(ApiOperation.CREATE_SHARES, () -> owner.post(v2,
+                "{\"shared\":{\"backup_id\":\"" + backup + "\",\"to_project_ids\":[\"" + receiver.projectId() + "\"]}}"));
+        record(ApiOperation.CREATE_SHARES, () -> owner.post(v2,
+                "{\"shared\":{\"backup_id\":\"" + UUID.randomUUID() + "\",\"to_project_ids\":[\"" + receiver.projectId() + "\"]}}"));
+        for (String query : new String[]{"", "?backup_id=" + backup, "?sort_key=name", "?marker=" + shareId,
+                "?sort_key=size&marker=" + shareId, "?name=x"}) {
+            record(ApiOperation.QUERY_SHARES, () -> owner.get(v2 + "/detail" + query));
+            record(ApiOperation.COUNT_SHARES, () -> owner.get(v2 + "/count" + query));
+        }
+        record(ApiOperation.GET_SHARE, () -> owner.get(v2 + "/" + shareId));
+        record(ApiOperation.DELETE_SHARES, () -> receiver.delete("/v2/" + receiver.projectId()
+                + "/os-vendor-backup-sharing/" + backup + "?is_backup_id=true"));
+        record(ApiOperation.DELETE_SHARES, () -> owner.delete(v2 + "/" + shareId));
+        owner.post(v2, "{\"shared\":{\"backup_id\":\"" + backup + "\",\"to_project_ids\":[\"" + receiver.projectId() + "\"]}}");
+        record(ApiOperation.DELETE_SHARES, () -> owner.delete(v2 + "/" + backup + "?is_backup_id=true"));
+        owner.post(v2, "{\"shared\":{\"backup_id\":\"" + backup + "\",\"to_project_ids\":[\"" + receiver.projectId() + "\"]}}");
+        record(ApiOperation.DELETE_BACKUP, () -> owner.delete("/v3/" + p + "/backups/" + backup));
+        String unshared = Fixtures.availableBackup(p, "plain");
+        record(ApiOperation.DELETE_BACKUP, () -> owner.delete("/v3/" + p + "/backups/" + unshared));
+
+        assertEquals(Set.of(ApiOperation.values()), used.keySet(), "every operation was exercised");
+        used.forEach((operation, actions) -> assertTrue(operation.dynamoDbActions().containsAll(actions),
+                operation + " called " + actions + " but its policy grants " + operation.dynamoDbActions()));
+    }
+
+    private Api.Response record(ApiOperation operation, Supplier<Api.Response> call) {
+        recorder.drain();
+        Api.Response response = call.get();
+        assertTrue(response.status() < 500, response::toString);
+        used.computeIfAbsent(operation, k -> new HashSet<>()).addAll(recorder.drain());
+        return response;
+    }
+}

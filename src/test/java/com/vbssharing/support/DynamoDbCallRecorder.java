@@ -1,0 +1,60 @@
+package com.vbssharing.support;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records every DynamoDB call the application's client makes, as the IAM actions it needs: a transaction
+ * counts as the per-item actions inside it. On only where {@code vbs.test.record-dynamodb-calls} is true.
+ */
+@Singleton
+@Requires(property = "vbs.test.record-dynamodb-calls", value = "true")
+public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbClientBuilder>, ExecutionInterceptor {
+
+    private final List<String> actions = new ArrayList<>();
+    private int roundTrips;
+
+    @Override
+    public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {
+        return event.getBean().overrideConfiguration(c -> c.addExecutionInterceptor(this));
+    }
+
+    @Override
+    public synchronized void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        roundTrips++;
+        if (context.request() instanceof TransactWriteItemsRequest transaction) {
+            for (TransactWriteItem item : transaction.transactItems()) {
+                actions.add(item.put() != null ? "PutItem"
+                        : item.update() != null ? "UpdateItem"
+                        : item.delete() != null ? "DeleteItem"
+                        : "ConditionCheckItem");
+            }
+        } else {
+            actions.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
+    }
+
+    /** The actions recorded since the last call, and starts a new recording. */
+    public synchronized List<String> drain() {
+        List<String> recorded = List.copyOf(actions);
+        actions.clear();
+        roundTrips = 0;
+        return recorded;
+    }
+
+    public synchronized int roundTrips() {
+        return roundTrips;
+    }
+}
