@@ -156,6 +156,30 @@ public class ShareService {
         throw new ConflictException("Backup " + backupId + " is being changed by other requests. Retry.");
     }
 
+    /** Revokes the backup's shares with the given projects, all or none; every project must hold one. */
+    public void unshare(String callerProjectId, String backupId, List<String> toProjectIds) {
+        if (backups.find(callerProjectId, backupId).isEmpty()) {
+            throw NotFoundException.backup(backupId);
+        }
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Map<String, Share> byTarget = new java.util.HashMap<>();
+            shares.findByBackup(callerProjectId, backupId).forEach(share -> byTarget.put(share.toProjectId(), share));
+            List<Share> revoked = new ArrayList<>();
+            for (String target : toProjectIds) {
+                Share share = byTarget.get(target);
+                if (share == null) {
+                    throw new NotFoundException("Backup " + backupId + " is not shared with project " + target + ".");
+                }
+                revoked.add(share);
+            }
+            if (shares.deleteAll(callerProjectId, backupId, revoked)) {
+                return;
+            }
+            backOff(attempt);
+        }
+        throw new ConflictException("Backup " + backupId + " is being changed by other requests. Retry.");
+    }
+
     private static boolean isOwnersBackupLookup(ShareListQuery query) {
         return !query.shareToMe() && query.backupId().isPresent();
     }
