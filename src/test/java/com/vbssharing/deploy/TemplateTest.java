@@ -80,6 +80,18 @@ class TemplateTest {
     }
 
     @Test
+    void shareAutomationIsGrantedWhatCreatingAndDeletingSharesNeed() {
+        Set<String> expected = new HashSet<>();
+        ApiOperation.CREATE_SHARES.dynamoDbActions().forEach(a -> expected.add("dynamodb:" + a));
+        ApiOperation.DELETE_SHARES.dynamoDbActions().forEach(a -> expected.add("dynamodb:" + a));
+        Set<String> granted = statements(functions().get("ShareAutomationFunction")).stream()
+                .flatMap(s -> actions(s).stream())
+                .filter(a -> a.startsWith("dynamodb:"))
+                .collect(Collectors.toSet());
+        assertEquals(expected, granted);
+    }
+
+    @Test
     void theTableMatchesTheOneTheCodeCreatesLocally() {
         Map<String, Object> table = map(map(resources.get("SharingTable")).get("Properties"));
         assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
