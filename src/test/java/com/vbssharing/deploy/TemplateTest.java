@@ -92,6 +92,15 @@ class TemplateTest {
     }
 
     @Test
+    void theEventPublisherCanOnlyPutEventsOnTheBusAndReadTheStream() {
+        List<Map<String, Object>> statements = statements(functions().get("EventPublisherFunction"));
+        Set<String> granted = statements.stream().flatMap(s -> actions(s).stream()).collect(Collectors.toSet());
+        assertEquals(Set.of("events:PutEvents", "dynamodb:DescribeStream", "dynamodb:GetRecords",
+                "dynamodb:GetShardIterator", "dynamodb:ListStreams", "sqs:SendMessage"), granted);
+        assertTrue(statements.toString().contains("SharingEventBus.Arn"), "PutEvents only on the service's bus");
+    }
+
+    @Test
     void theTableMatchesTheOneTheCodeCreatesLocally() {
         Map<String, Object> table = map(map(resources.get("SharingTable")).get("Properties"));
         assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
