@@ -5,7 +5,6 @@ import com.vbssharing.support.TestApp;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,9 +14,7 @@ class SnapStartPrimingTest {
 
     @Test
     void primingIsEagerAndExercisesTheDynamoDbClient() {
-        Map<String, Object> properties = new HashMap<>(TestApp.properties(TestApp.get().endpoint()));
-        properties.put("vbs.worker.local-stream-poller.enabled", false);
-        properties.put("vbs.table.create-if-missing", false);
+        Map<String, Object> properties = TestApp.quietContextProperties();
         properties.put("vbs.test.record-dynamodb-calls", true);
         try (ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start()) {
             assertTrue(context.findBean(SnapStartPriming.class).isPresent(), "created at start-up, before any request");

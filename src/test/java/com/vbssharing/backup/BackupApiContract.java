@@ -10,13 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import static com.vbssharing.support.Assertions2.assertFault;
 import static com.vbssharing.support.Assertions2.assertTimestamp;
+import static com.vbssharing.support.JsonLists.fieldNames;
+import static com.vbssharing.support.JsonLists.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -268,17 +269,5 @@ abstract class BackupApiContract {
                 405, "badMethod");
         assertFault(api().call("POST", backups(owner), java.util.Map.of("X-Auth-Token", Tokens.forProject(owner.projectId()),
                 "Content-Type", "text/plain"), Backups.body("x")), 415, "badMediaType");
-    }
-
-    static List<String> ids(JsonNode items) {
-        List<String> ids = new ArrayList<>();
-        items.forEach(item -> ids.add(item.get("id").asText()));
-        return ids;
-    }
-
-    static Set<String> fieldNames(JsonNode object) {
-        Set<String> names = new HashSet<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

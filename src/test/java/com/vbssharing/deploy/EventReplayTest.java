@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,7 @@ class EventReplayTest {
 
     @Test
     void everyEventReplaysThroughItsFunctionsHandler() throws Exception {
-        Map<String, Object> properties = new HashMap<>(TestApp.properties(TestApp.get().endpoint()));
-        properties.put("vbs.worker.local-stream-poller.enabled", false);
+        Map<String, Object> properties = TestApp.quietContextProperties();
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", DEV_SECRET);
         try (ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start()) {
             seed(context);

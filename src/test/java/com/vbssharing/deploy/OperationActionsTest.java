@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -39,9 +38,7 @@ class OperationActionsTest {
 
     @BeforeAll
     void start() {
-        Map<String, Object> properties = new HashMap<>(TestApp.properties(TestApp.get().endpoint()));
-        properties.put("vbs.worker.local-stream-poller.enabled", false);
-        properties.put("vbs.table.create-if-missing", false);
+        Map<String, Object> properties = TestApp.quietContextProperties();
         properties.put("vbs.test.record-dynamodb-calls", true);
         context = ApplicationContext.builder().environments("test").properties(properties).start();
         recorder = context.getBean(DynamoDbCallRecorder.class);

@@ -11,13 +11,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import static com.vbssharing.support.Assertions2.assertFault;
 import static com.vbssharing.support.Assertions2.assertTimestamp;
+import static com.vbssharing.support.JsonLists.fieldNames;
+import static com.vbssharing.support.JsonLists.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -366,17 +367,5 @@ abstract class ShareApiContract {
         assertEquals(count, caller.get(sharing(caller) + "/detail" + query).json().get("shared").size(),
                 "count agrees with the query for " + query);
         return count;
-    }
-
-    static List<String> ids(JsonNode items) {
-        List<String> ids = new ArrayList<>();
-        items.forEach(item -> ids.add(item.get("id").asText()));
-        return ids;
-    }
-
-    static Set<String> fieldNames(JsonNode object) {
-        Set<String> names = new HashSet<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

@@ -56,6 +56,17 @@ public final class TestApp {
         return properties;
     }
 
+    /**
+     * Properties for a test's own extra context on the shared table: no table bootstrap and no stream
+     * poller, so the only DynamoDB calls it makes are the ones the test causes.
+     */
+    public static Map<String, Object> quietContextProperties() {
+        Map<String, Object> properties = properties(get().endpoint());
+        properties.put("vbs.worker.local-stream-poller.enabled", false);
+        properties.put("vbs.table.create-if-missing", false);
+        return properties;
+    }
+
     private static String dynamoDbEndpoint() {
         LocalCredentials.useDummyWhenNoneSet();
         String external = System.getenv("DYNAMODB_ENDPOINT");

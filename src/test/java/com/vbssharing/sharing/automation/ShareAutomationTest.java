@@ -47,8 +47,7 @@ class ShareAutomationTest {
         moto = MotoServer.start();
         sqs = SqsClient.builder().endpointOverride(URI.create(moto.endpoint())).region(Region.US_EAST_1).build();
         queueUrl = sqs.createQueue(b -> b.queueName("share-requests-dlq")).queueUrl();
-        Map<String, Object> properties = new HashMap<>(TestApp.properties(TestApp.get().endpoint()));
-        properties.put("vbs.worker.local-stream-poller.enabled", false);
+        Map<String, Object> properties = TestApp.quietContextProperties();
         properties.put("aws.services.sqs.endpoint-override", moto.endpoint());
         properties.put("vbs.automation.dead-letter-queue-url", queueUrl);
         context = ApplicationContext.builder().environments("test").properties(properties).start();
