@@ -74,6 +74,12 @@ class AuthTest {
 
     @ParameterizedTest
     @MethodSource("entryPoints")
+    void unknownPathsAreNotFoundEvenWithoutAToken(Api api) {
+        assertFault(api.call("GET", "/v9/nothing/here", Map.of(), null), 404, "itemNotFound");
+    }
+
+    @ParameterizedTest
+    @MethodSource("entryPoints")
     void validTokenForAnotherProjectIsForbidden(Api api) {
         String token = Tokens.forProject(Tokens.newProjectId());
         String other = Tokens.newProjectId();
