@@ -1,5 +1,6 @@
 package com.vbssharing.events;
 
+import com.vbssharing.storage.StreamChange;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.vbssharing.api.Timestamps;

@@ -1,5 +1,6 @@
 package com.vbssharing.events;
 
+import com.vbssharing.storage.StreamChange;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;

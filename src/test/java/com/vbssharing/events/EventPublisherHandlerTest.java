@@ -1,5 +1,7 @@
 package com.vbssharing.events;
 
+import com.vbssharing.storage.StreamChange;
+import com.vbssharing.support.TableStream;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package com.vbssharing.backup.worker;
 
+import com.vbssharing.storage.StreamChange;
 import com.vbssharing.storage.TableConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -123,8 +124,7 @@ public class LocalStreamPoller implements ApplicationEventListener<StartupEvent>
     }
 
     private void handle(Record record) {
-        NewBackupRecords.newBackup(record.eventNameAsString(), record.dynamodb().newImage(),
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue::s)
+        NewBackupRecords.newBackup(StreamChange.of(record))
                 .ifPresent(key -> worker.complete(key.projectId(), key.backupId()));
     }
 

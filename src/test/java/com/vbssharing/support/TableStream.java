@@ -1,10 +1,9 @@
-package com.vbssharing.events;
+package com.vbssharing.support;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.vbssharing.storage.TableConfiguration;
-import com.vbssharing.support.TestApp;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +30,7 @@ import java.util.Set;
  * Reads the shared test table's DynamoDB stream (DynamoDB Local's) from the start of every shard, and turns
  * SDK stream records into the Lambda event model the stream trigger delivers.
  */
-final class TableStream {
+public final class TableStream {
 
     private static final List<String> PROJECT_ATTRIBUTES = List.of("project_id", "from_project_id", "to_project_id");
 
@@ -39,12 +38,12 @@ final class TableStream {
     }
 
     /** Every record so far about these projects (as owner, sharer or receiver), in stream order. */
-    static List<Record> recordsOf(Collection<String> projectIds) {
+    public static List<Record> recordsOf(Collection<String> projectIds) {
         Set<String> projects = Set.copyOf(projectIds);
         return readAll().stream().filter(record -> concerns(record, projects)).toList();
     }
 
-    static DynamodbEvent lambdaEvent(List<Record> records) {
+    public static DynamodbEvent lambdaEvent(List<Record> records) {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(records.stream().map(TableStream::lambdaRecord).toList());
         return event;
@@ -90,7 +89,7 @@ final class TableStream {
         return false;
     }
 
-    static DynamodbEvent.DynamodbStreamRecord lambdaRecord(Record record) {
+    public static DynamodbEvent.DynamodbStreamRecord lambdaRecord(Record record) {
         StreamRecord stream = new StreamRecord();
         stream.setSequenceNumber(record.dynamodb().sequenceNumber());
         stream.setSizeBytes(record.dynamodb().sizeBytes());

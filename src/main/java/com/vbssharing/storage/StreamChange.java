@@ -1,4 +1,4 @@
-package com.vbssharing.events;
+package com.vbssharing.storage;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
