@@ -3,11 +3,13 @@ package com.vbssharing.sharing;
 import com.vbssharing.api.BadRequestException;
 import com.vbssharing.api.ConflictException;
 import com.vbssharing.api.ForbiddenException;
+import com.vbssharing.api.JsonBodies;
 import com.vbssharing.api.NotFoundException;
 import com.vbssharing.api.Pages;
 import com.vbssharing.api.Timestamps;
 import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupRepository;
+import com.vbssharing.backup.BackupService;
 import com.vbssharing.backup.BackupRepository.BackupKey;
 import com.vbssharing.sharing.ShareRepository.CreateOutcome;
 import com.vbssharing.sharing.ShareRepository.Side;
@@ -42,6 +44,9 @@ public class ShareService {
 
     /** Shares the caller's backup with every target project, all or nothing; answers in request order. */
     public List<Share> create(String callerProjectId, NewShares request) {
+        if (!JsonBodies.isUuid(request.backupId())) {
+            throw NotFoundException.backup(BackupService.abbreviated(request.backupId()));
+        }
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             String now = Timestamps.now(clock);
             List<Share> created = request.toProjectIds().stream()
@@ -74,9 +79,9 @@ public class ShareService {
     }
 
     public SharedBackup get(String callerProjectId, String shareId) {
-        Share share = shares.findById(shareId)
+        Share share = findById(shareId)
                 .filter(s -> s.isVisibleTo(callerProjectId))
-                .orElseThrow(() -> NotFoundException.share(shareId));
+                .orElseThrow(() -> NotFoundException.share(BackupService.abbreviated(shareId)));
         Backup backup = backups.find(share.fromProjectId(), share.backupId())
                 .orElseThrow(() -> NotFoundException.share(shareId));
         return new SharedBackup(share, backup);
@@ -84,7 +89,7 @@ public class ShareService {
 
     public List<SharedBackup> list(String callerProjectId, ShareListQuery query) {
         Optional<Share> marker = query.page().marker().map(id -> marker(callerProjectId, query.side(), id));
-        if (query.excludesCaller(callerProjectId) || query.page().limit() == 0) {
+        if (cannotMatch(callerProjectId, query) || query.page().limit() == 0) {
             return List.of();
         }
         if (isOwnersBackupLookup(query) || !query.sortsByCreation()) {
@@ -98,7 +103,7 @@ public class ShareService {
     }
 
     public int count(String callerProjectId, ShareListQuery query) {
-        if (query.excludesCaller(callerProjectId)) {
+        if (cannotMatch(callerProjectId, query)) {
             return 0;
         }
         boolean onlyOwnSideOrBackupFilters = !query.filtersOnBackup()
@@ -120,9 +125,9 @@ public class ShareService {
 
     private void deleteOne(String callerProjectId, String shareId) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-            Share share = shares.findById(shareId)
+            Share share = findById(shareId)
                     .filter(s -> s.isVisibleTo(callerProjectId))
-                    .orElseThrow(() -> NotFoundException.share(shareId));
+                    .orElseThrow(() -> NotFoundException.share(BackupService.abbreviated(shareId)));
             if (!share.fromProjectId().equals(callerProjectId)) {
                 throw new ForbiddenException("Only the project that shared backup " + share.backupId()
                         + " can delete its shares.");
@@ -136,6 +141,9 @@ public class ShareService {
     }
 
     private void deleteAllOfBackup(String callerProjectId, String backupId) {
+        if (!JsonBodies.isUuid(backupId)) {
+            throw NotFoundException.backup(BackupService.abbreviated(backupId));
+        }
         if (backups.find(callerProjectId, backupId).isEmpty()) {
             if (shares.count(Side.SHARED_WITH, callerProjectId, Optional.of(backupId)) > 0) {
                 throw new ForbiddenException("Backup " + backupId + " was shared with this project; only the project "
@@ -158,7 +166,7 @@ public class ShareService {
 
     /** Revokes the backup's shares with the given projects, all or none; every project must hold one. */
     public void unshare(String callerProjectId, String backupId, List<String> toProjectIds) {
-        if (backups.find(callerProjectId, backupId).isEmpty()) {
+        if (!JsonBodies.isUuid(backupId) || backups.find(callerProjectId, backupId).isEmpty()) {
             throw NotFoundException.backup(backupId);
         }
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -178,6 +186,17 @@ public class ShareService {
             backOff(attempt);
         }
         throw new ConflictException("Backup " + backupId + " is being changed by other requests. Retry.");
+    }
+
+    /** A filter naming another project on the caller's side, or a backup id that no backup can have. */
+    private static boolean cannotMatch(String callerProjectId, ShareListQuery query) {
+        return query.excludesCaller(callerProjectId)
+                || query.backupId().filter(id -> !JsonBodies.isUuid(id)).isPresent();
+    }
+
+    /** Share ids are UUIDs; anything else cannot exist (and could not even be a DynamoDB key). */
+    private Optional<Share> findById(String shareId) {
+        return JsonBodies.isUuid(shareId) ? shares.findById(shareId) : Optional.empty();
     }
 
     private static boolean isOwnersBackupLookup(ShareListQuery query) {
@@ -254,14 +273,14 @@ public class ShareService {
     }
 
     private Share marker(String callerProjectId, Side side, String markerId) {
-        return shares.findById(markerId)
+        return findById(markerId)
                 .filter(share -> (side == Side.SHARED_BY ? share.fromProjectId() : share.toProjectId())
                         .equals(callerProjectId))
                 .orElseThrow(() -> unknownMarker(markerId));
     }
 
     private static BadRequestException unknownMarker(String markerId) {
-        return new BadRequestException("Marker " + markerId + " could not be found.");
+        return new BadRequestException("Marker " + BackupService.abbreviated(markerId) + " could not be found.");
     }
 
     private static void backOff(int attempt) {
