@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Strict reading of request bodies: the envelope object must be there, every field must have the JSON
@@ -16,9 +15,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class JsonBodies {
-
-    private static final Pattern UUID_PATTERN =
-            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final JsonMapper jsonMapper;
 
@@ -79,7 +75,7 @@ public class JsonBodies {
 
     public static String requiredUuid(JsonNode object, String field) {
         String value = requiredString(object, field);
-        if (!UUID_PATTERN.matcher(value).matches()) {
+        if (!Ids.isUuid(value)) {
             throw new BadRequestException("Field '" + field + "' must be a UUID, got '" + value + "'.");
         }
         return value.toLowerCase(java.util.Locale.ROOT);
@@ -113,9 +109,5 @@ public class JsonBodies {
             values.add(element.getStringValue());
         }
         return values;
-    }
-
-    public static boolean isUuid(String value) {
-        return value != null && UUID_PATTERN.matcher(value).matches();
     }
 }

@@ -2,7 +2,7 @@ package com.vbssharing.backup;
 
 import com.vbssharing.api.BadRequestException;
 import com.vbssharing.api.ConflictException;
-import com.vbssharing.api.JsonBodies;
+import com.vbssharing.api.Ids;
 import com.vbssharing.api.NotFoundException;
 import com.vbssharing.api.Pages;
 import com.vbssharing.api.Timestamps;
@@ -42,8 +42,8 @@ public class BackupService {
 
     /** Every backup id is a UUID; anything else cannot exist (and could not even be a DynamoDB key). */
     public Backup get(String projectId, String backupId) {
-        if (!JsonBodies.isUuid(backupId)) {
-            throw NotFoundException.backup(abbreviated(backupId));
+        if (!Ids.isUuid(backupId)) {
+            throw NotFoundException.backup(Ids.abbreviated(backupId));
         }
         return backups.find(projectId, backupId).orElseThrow(() -> NotFoundException.backup(backupId));
     }
@@ -57,11 +57,6 @@ public class BackupService {
                 .orElseThrow(() -> new BadRequestException("Marker " + id + " could not be found.")));
         List<Backup> matching = all.stream().filter(query.filter()).sorted(order).toList();
         return Pages.slice(matching, order, marker, query.page().offset(), query.page().limit());
-    }
-
-    /** Ids echoed back in messages are cut short, so a huge bogus id does not make a huge answer. */
-    public static String abbreviated(String id) {
-        return id.length() <= 64 ? id : id.substring(0, 64) + "...";
     }
 
     /**

@@ -3,13 +3,12 @@ package com.vbssharing.sharing;
 import com.vbssharing.api.BadRequestException;
 import com.vbssharing.api.ConflictException;
 import com.vbssharing.api.ForbiddenException;
-import com.vbssharing.api.JsonBodies;
+import com.vbssharing.api.Ids;
 import com.vbssharing.api.NotFoundException;
 import com.vbssharing.api.Pages;
 import com.vbssharing.api.Timestamps;
 import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupRepository;
-import com.vbssharing.backup.BackupService;
 import com.vbssharing.backup.BackupRepository.BackupKey;
 import com.vbssharing.sharing.ShareRepository.CreateOutcome;
 import com.vbssharing.sharing.ShareRepository.Side;
@@ -44,8 +43,8 @@ public class ShareService {
 
     /** Shares the caller's backup with every target project, all or nothing; answers in request order. */
     public List<Share> create(String callerProjectId, NewShares request) {
-        if (!JsonBodies.isUuid(request.backupId())) {
-            throw NotFoundException.backup(BackupService.abbreviated(request.backupId()));
+        if (!Ids.isUuid(request.backupId())) {
+            throw NotFoundException.backup(Ids.abbreviated(request.backupId()));
         }
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             String now = Timestamps.now(clock);
@@ -81,7 +80,7 @@ public class ShareService {
     public SharedBackup get(String callerProjectId, String shareId) {
         Share share = findById(shareId)
                 .filter(s -> s.isVisibleTo(callerProjectId))
-                .orElseThrow(() -> NotFoundException.share(BackupService.abbreviated(shareId)));
+                .orElseThrow(() -> NotFoundException.share(Ids.abbreviated(shareId)));
         Backup backup = backups.find(share.fromProjectId(), share.backupId())
                 .orElseThrow(() -> NotFoundException.share(shareId));
         return new SharedBackup(share, backup);
@@ -127,7 +126,7 @@ public class ShareService {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Share share = findById(shareId)
                     .filter(s -> s.isVisibleTo(callerProjectId))
-                    .orElseThrow(() -> NotFoundException.share(BackupService.abbreviated(shareId)));
+                    .orElseThrow(() -> NotFoundException.share(Ids.abbreviated(shareId)));
             if (!share.fromProjectId().equals(callerProjectId)) {
                 throw new ForbiddenException("Only the project that shared backup " + share.backupId()
                         + " can delete its shares.");
@@ -141,8 +140,8 @@ public class ShareService {
     }
 
     private void deleteAllOfBackup(String callerProjectId, String backupId) {
-        if (!JsonBodies.isUuid(backupId)) {
-            throw NotFoundException.backup(BackupService.abbreviated(backupId));
+        if (!Ids.isUuid(backupId)) {
+            throw NotFoundException.backup(Ids.abbreviated(backupId));
         }
         if (backups.find(callerProjectId, backupId).isEmpty()) {
             if (shares.count(Side.SHARED_WITH, callerProjectId, Optional.of(backupId)) > 0) {
@@ -166,7 +165,7 @@ public class ShareService {
 
     /** Revokes the backup's shares with the given projects, all or none; every project must hold one. */
     public void unshare(String callerProjectId, String backupId, List<String> toProjectIds) {
-        if (!JsonBodies.isUuid(backupId) || backups.find(callerProjectId, backupId).isEmpty()) {
+        if (!Ids.isUuid(backupId) || backups.find(callerProjectId, backupId).isEmpty()) {
             throw NotFoundException.backup(backupId);
         }
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -191,12 +190,12 @@ public class ShareService {
     /** A filter naming another project on the caller's side, or a backup id that no backup can have. */
     private static boolean cannotMatch(String callerProjectId, ShareListQuery query) {
         return query.excludesCaller(callerProjectId)
-                || query.backupId().filter(id -> !JsonBodies.isUuid(id)).isPresent();
+                || query.backupId().filter(id -> !Ids.isUuid(id)).isPresent();
     }
 
     /** Share ids are UUIDs; anything else cannot exist (and could not even be a DynamoDB key). */
     private Optional<Share> findById(String shareId) {
-        return JsonBodies.isUuid(shareId) ? shares.findById(shareId) : Optional.empty();
+        return Ids.isUuid(shareId) ? shares.findById(shareId) : Optional.empty();
     }
 
     private static boolean isOwnersBackupLookup(ShareListQuery query) {
@@ -280,7 +279,7 @@ public class ShareService {
     }
 
     private static BadRequestException unknownMarker(String markerId) {
-        return new BadRequestException("Marker " + BackupService.abbreviated(markerId) + " could not be found.");
+        return new BadRequestException("Marker " + Ids.abbreviated(markerId) + " could not be found.");
     }
 
     private static void backOff(int attempt) {
