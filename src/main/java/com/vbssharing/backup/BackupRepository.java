@@ -20,6 +20,20 @@ public interface BackupRepository {
     Map<String, Backup> findAll(Collection<BackupKey> keys);
 
     /**
+     * Deletes the backup in one conditional write when it is deletable and shared with nobody; otherwise says
+     * why not, writing nothing.
+     */
+    DeleteOutcome deleteIfUnshared(String projectId, String backupId);
+
+    sealed interface DeleteOutcome {
+        record Deleted() implements DeleteOutcome { }
+        record Missing() implements DeleteOutcome { }
+        record NotDeletable(BackupStatus status) implements DeleteOutcome { }
+        /** Deletable but shared: {@link #deleteWithShares} must remove the shares with it. */
+        record Shared(Backup backup) implements DeleteOutcome { }
+    }
+
+    /**
      * Deletes the backup and every share of it in one transaction, provided the backup is still deletable
      * and its share count is still {@code expected.shareCount()}. False when it changed meanwhile.
      */

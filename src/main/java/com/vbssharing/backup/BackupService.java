@@ -6,6 +6,7 @@ import com.vbssharing.api.Ids;
 import com.vbssharing.api.NotFoundException;
 import com.vbssharing.api.Pages;
 import com.vbssharing.api.Timestamps;
+import com.vbssharing.backup.BackupRepository.DeleteOutcome;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -60,17 +61,27 @@ public class BackupService {
     }
 
     /**
-     * Deletes the backup and all its shares in one transaction. A share created or removed at the same moment
-     * makes the transaction's condition fail; then the backup is read again and the delete retried.
+     * Deletes the backup, and all its shares in the same transaction. The common case, a backup shared with
+     * nobody, is one conditional delete. A share created or removed at the same moment makes the transaction's
+     * condition fail; then the backup is read again and the delete retried.
      */
     public void delete(String projectId, String backupId) {
+        if (!Ids.isUuid(backupId)) {
+            throw NotFoundException.backup(Ids.abbreviated(backupId));
+        }
         for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
-            Backup backup = get(projectId, backupId);
-            if (!backup.status().isDeletable()) {
-                throw new BadRequestException("Backup " + backupId + " is " + backup.status().value()
+            DeleteOutcome outcome = backups.deleteIfUnshared(projectId, backupId);
+            if (outcome instanceof DeleteOutcome.Deleted) {
+                return;
+            }
+            if (outcome instanceof DeleteOutcome.Missing) {
+                throw NotFoundException.backup(backupId);
+            }
+            if (outcome instanceof DeleteOutcome.NotDeletable notDeletable) {
+                throw new BadRequestException("Backup " + backupId + " is " + notDeletable.status().value()
                         + ": only a backup in status available or error can be deleted.");
             }
-            if (backups.deleteWithShares(backup)) {
+            if (outcome instanceof DeleteOutcome.Shared shared && backups.deleteWithShares(shared.backup())) {
                 return;
             }
         }

@@ -139,21 +139,18 @@ public class ShareService {
         throw new ConflictException("Backup share " + shareId + " is being changed by other requests. Retry.");
     }
 
+    /**
+     * Shares live in their owner's partition, so finding any proves the caller owns the backup: the common
+     * case is one Query and one transaction. Only when there are none is the backup read, to explain why.
+     */
     private void deleteAllOfBackup(String callerProjectId, String backupId) {
         if (!Ids.isUuid(backupId)) {
             throw NotFoundException.backup(Ids.abbreviated(backupId));
         }
-        if (backups.find(callerProjectId, backupId).isEmpty()) {
-            if (shares.count(Side.SHARED_WITH, callerProjectId, Optional.of(backupId)) > 0) {
-                throw new ForbiddenException("Backup " + backupId + " was shared with this project; only the project "
-                        + "that shared it can delete its shares.");
-            }
-            throw NotFoundException.backup(backupId);
-        }
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             List<Share> all = shares.findByBackup(callerProjectId, backupId);
             if (all.isEmpty()) {
-                throw new NotFoundException("Backup " + backupId + " has no shares.");
+                throw whyNoSharesToDelete(callerProjectId, backupId);
             }
             if (shares.deleteAll(callerProjectId, backupId, all)) {
                 return;
@@ -163,9 +160,20 @@ public class ShareService {
         throw new ConflictException("Backup " + backupId + " is being changed by other requests. Retry.");
     }
 
+    private RuntimeException whyNoSharesToDelete(String callerProjectId, String backupId) {
+        if (backups.find(callerProjectId, backupId).isPresent()) {
+            return new NotFoundException("Backup " + backupId + " has no shares.");
+        }
+        if (shares.count(Side.SHARED_WITH, callerProjectId, Optional.of(backupId)) > 0) {
+            return new ForbiddenException("Backup " + backupId + " was shared with this project; only the project "
+                    + "that shared it can delete its shares.");
+        }
+        return NotFoundException.backup(backupId);
+    }
+
     /** Revokes the backup's shares with the given projects, all or none; every project must hold one. */
     public void unshare(String callerProjectId, String backupId, List<String> toProjectIds) {
-        if (!Ids.isUuid(backupId) || backups.find(callerProjectId, backupId).isEmpty()) {
+        if (!Ids.isUuid(backupId)) {
             throw NotFoundException.backup(backupId);
         }
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -175,7 +183,9 @@ public class ShareService {
             for (String target : toProjectIds) {
                 Share share = byTarget.get(target);
                 if (share == null) {
-                    throw new NotFoundException("Backup " + backupId + " is not shared with project " + target + ".");
+                    throw byTarget.isEmpty() && backups.find(callerProjectId, backupId).isEmpty()
+                            ? NotFoundException.backup(backupId)
+                            : new NotFoundException("Backup " + backupId + " is not shared with project " + target + ".");
                 }
                 revoked.add(share);
             }
@@ -222,18 +232,22 @@ public class ShareService {
     }
 
     /**
-     * One page in creation order straight from the index, starting after the marker: reads about
-     * offset + limit shares when nothing else filters, wherever the page is.
+     * One page in creation order straight from the index, starting after the marker. When nothing else filters,
+     * it reads the page's limit shares wherever the page is, and an offset skips shares reading only their keys.
      */
     private List<SharedBackup> pageFromIndex(String callerProjectId, ShareListQuery query, Optional<Share> marker) {
         int limit = query.page().limit();
         int toSkip = query.page().offset();
         boolean filtered = query.filtersOnBackup() || query.backupId().isPresent()
                 || query.fromProjectId().isPresent() || query.toProjectId().isPresent();
-        int wanted = (int) Math.min((long) toSkip + limit, MAX_PAGE_SIZE);
-        int pageSize = filtered ? MAX_PAGE_SIZE : Math.max(1, wanted);
         boolean ascending = query.sort().primary().ascending();
-        ShareRepository.ShareCursor cursor = shares.openIndex(query.side(), callerProjectId, ascending, marker, pageSize);
+        ShareRepository.ShareCursor cursor;
+        if (filtered) {
+            cursor = shares.openIndex(query.side(), callerProjectId, ascending, marker, MAX_PAGE_SIZE);
+        } else {
+            cursor = shares.openIndex(query.side(), callerProjectId, ascending, marker, toSkip, Math.max(1, limit));
+            toSkip = 0;
+        }
         List<SharedBackup> page = new ArrayList<>(limit);
         while (page.size() < limit && !cursor.exhausted()) {
             List<Share> batch = cursor.next().stream().filter(query.shareFilter()).toList();

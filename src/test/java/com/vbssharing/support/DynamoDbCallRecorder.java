@@ -24,6 +24,7 @@ import java.util.List;
 public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbClientBuilder>, ExecutionInterceptor {
 
     private final List<String> actions = new ArrayList<>();
+    private final List<String> operations = new ArrayList<>();
     private int roundTrips;
 
     @Override
@@ -34,6 +35,7 @@ public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbCl
     @Override
     public synchronized void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         roundTrips++;
+        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         if (context.request() instanceof TransactWriteItemsRequest transaction) {
             for (TransactWriteItem item : transaction.transactItems()) {
                 actions.add(item.put() != null ? "PutItem"
@@ -50,7 +52,15 @@ public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbCl
     public synchronized List<String> drain() {
         List<String> recorded = List.copyOf(actions);
         actions.clear();
+        operations.clear();
         roundTrips = 0;
+        return recorded;
+    }
+
+    /** The DynamoDB operations called since the last drain, in order (a transaction is one), and starts anew. */
+    public synchronized List<String> drainOperations() {
+        List<String> recorded = List.copyOf(operations);
+        drain();
         return recorded;
     }
 

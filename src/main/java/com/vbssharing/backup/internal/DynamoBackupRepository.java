@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -84,6 +85,32 @@ public class DynamoBackupRepository implements BackupRepository {
             found.put(backup.id(), backup);
         }
         return found;
+    }
+
+    @Override
+    public DeleteOutcome deleteIfUnshared(String projectId, String backupId) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(BackupItems.key(projectId, backupId))
+                    .conditionExpression(DELETE_CONDITION)
+                    .expressionAttributeNames(Map.of("#status", BackupItems.STATUS, "#share_count", BackupItems.SHARE_COUNT))
+                    .expressionAttributeValues(Map.of(
+                            ":available", s(BackupStatus.AVAILABLE.value()),
+                            ":error", s(BackupStatus.ERROR.value()),
+                            ":share_count", n(0)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return new DeleteOutcome.Deleted();
+        } catch (ConditionalCheckFailedException e) {
+            Optional<Backup> current = e.hasItem() && !e.item().isEmpty()
+                    ? Optional.of(BackupItems.fromItem(e.item()))
+                    : find(projectId, backupId);
+            if (current.isEmpty()) {
+                return new DeleteOutcome.Missing();
+            }
+            Backup backup = current.get();
+            return backup.status().isDeletable()
+                    ? new DeleteOutcome.Shared(backup)
+                    : new DeleteOutcome.NotDeletable(backup.status());
+        }
     }
 
     @Override

@@ -150,7 +150,31 @@ public class DynamoShareRepository implements ShareRepository {
     @Override
     public ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int pageSize) {
         return new IndexCursor(side, projectId, ascending,
-                after.map(share -> ShareItems.indexStartKey(side, share)).orElse(null), pageSize);
+                after.map(share -> ShareItems.indexStartKey(side, share)).orElse(null), pageSize, false);
+    }
+
+    @Override
+    public ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int skip,
+                                 int pageSize) {
+        Map<String, AttributeValue> startKey = after.map(share -> ShareItems.indexStartKey(side, share)).orElse(null);
+        Map<String, String> names = Map.of("#pk", ShareItems.indexPartitionAttribute(side),
+                "#isk", ShareItems.indexSortAttribute(side), "#tpk", Keys.PK, "#tsk", Keys.SK);
+        int remaining = skip;
+        while (remaining > 0) {
+            // Limit counts items; DynamoDB also ends a page at 1 MB read, so a skip may take several pages.
+            QueryResponse page = dynamoDb.query(indexQuery(side, projectId).scanIndexForward(ascending)
+                    .expressionAttributeNames(names)
+                    .projectionExpression("#pk, #isk, #tpk, #tsk")
+                    .limit(remaining)
+                    .exclusiveStartKey(startKey)
+                    .build());
+            remaining -= page.count();
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return new IndexCursor(side, projectId, ascending, null, pageSize, true);
+            }
+            startKey = new HashMap<>(page.lastEvaluatedKey());
+        }
+        return new IndexCursor(side, projectId, ascending, startKey, pageSize, false);
     }
 
     @Override
@@ -184,9 +208,11 @@ public class DynamoShareRepository implements ShareRepository {
         private Map<String, AttributeValue> startKey;
         private boolean exhausted;
 
-        IndexCursor(Side side, String projectId, boolean ascending, Map<String, AttributeValue> startKey, int pageSize) {
+        IndexCursor(Side side, String projectId, boolean ascending, Map<String, AttributeValue> startKey, int pageSize,
+                    boolean exhausted) {
             this.query = indexQuery(side, projectId).scanIndexForward(ascending).limit(pageSize);
             this.startKey = startKey;
+            this.exhausted = exhausted;
         }
 
         @Override

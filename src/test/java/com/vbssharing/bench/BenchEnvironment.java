@@ -1,0 +1,221 @@
+package com.vbssharing.bench;
+
+import com.vbssharing.LocalCredentials;
+import com.vbssharing.api.Timestamps;
+import com.vbssharing.backup.Backup;
+import com.vbssharing.backup.BackupRepository;
+import com.vbssharing.backup.BackupStatus;
+import com.vbssharing.sharing.NewShares;
+import com.vbssharing.sharing.Share;
+import com.vbssharing.sharing.ShareRepository;
+import com.vbssharing.sharing.ShareService;
+import com.vbssharing.storage.EmbeddedDynamoDb;
+import com.vbssharing.support.CloudFormationYaml;
+import com.vbssharing.support.Tokens;
+import io.micronaut.context.ApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * What every benchmark section shares: DynamoDB Local on loopback (in this JVM), an application context used
+ * only to seed data through the real repositories, the classpaths of the measured JVMs, and the Lambda
+ * configuration read from template.yaml, so the benchmark measures the configuration that ships.
+ */
+final class BenchEnvironment implements AutoCloseable {
+
+    static final String TABLE = "vbs-sharing-bench";
+    static final String SECRET = "benchmark-secret-0123456789-0123456789-0123";
+    static final Path JDK_17 = Path.of(System.getProperty("java.home"));
+    static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+
+    private final EmbeddedDynamoDb dynamoDb;
+    private final ApplicationContext seeding;
+    private final Path work;
+    private final String lambdaClasspath;
+    private final Path probeClasses;
+    private final Path meterResources;
+    private final Map<String, Object> template;
+
+    BenchEnvironment(Path work) {
+        this.work = work;
+        LocalCredentials.useDummyWhenNoneSet();
+        dynamoDb = EmbeddedDynamoDb.start(null);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("aws.services.dynamodb.endpoint-override", dynamoDb.endpoint());
+        properties.put("aws.region", "us-east-1");
+        properties.put("vbs.table.name", TABLE);
+        properties.put("vbs.table.create-if-missing", true);
+        properties.put("vbs.snapstart.priming", false);
+        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
+        seeding = ApplicationContext.builder().properties(properties).start();
+        try {
+            Files.createDirectories(work);
+            lambdaClasspath = jar(Path.of("target", "classes"), work.resolve("vbs-sharing-classes.jar"))
+                    + java.io.File.pathSeparator + Files.readString(Path.of("target", "runtime-classpath.txt")).trim();
+            probeClasses = probeJar(work.resolve("probe.jar"));
+            meterResources = writeMeterRegistration(work.resolve("meter"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        template = CloudFormationYaml.template();
+    }
+
+    String endpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    Path work() {
+        return work;
+    }
+
+    <T> T bean(Class<T> type) {
+        return seeding.getBean(type);
+    }
+
+    /** The Lambda artifact's classpath (what SAM packages: classes and runtime jars) plus the probe classes. */
+    String probeClasspath() {
+        return probeClasses + java.io.File.pathSeparator + lambdaClasspath;
+    }
+
+    /** As {@link #probeClasspath()}, plus the registration of the SDK interceptor that meters DynamoDB calls. */
+    String meteredClasspath() {
+        return meterResources + java.io.File.pathSeparator + probeClasspath();
+    }
+
+    String lambdaClasspath() {
+        return lambdaClasspath;
+    }
+
+    /** The JVM options every function ships with: Globals.Function.Environment JAVA_TOOL_OPTIONS. */
+    @SuppressWarnings("unchecked")
+    List<String> shippedJvmOptions() {
+        Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) globals.get("Environment")).get("Variables");
+        Object options = variables.get("JAVA_TOOL_OPTIONS");
+        return options == null ? List.of() : Arrays.asList(options.toString().trim().split("\\s+"));
+    }
+
+    @SuppressWarnings("unchecked")
+    String handlerOf(String function) {
+        Map<String, Object> resource = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get(function);
+        return ((Map<String, Object>) resource.get("Properties")).get("Handler").toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    Object globalFunctionSetting(String name) {
+        Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+        return globals.get(name);
+    }
+
+    /** System properties the Lambda environment would give: region, and here the DynamoDB Local endpoint. */
+    List<String> awsProperties() {
+        return List.of("-Daws.accessKeyId=" + System.getProperty("aws.accessKeyId"),
+                "-Daws.secretAccessKey=" + System.getProperty("aws.secretAccessKey"),
+                "-Daws.region=us-east-1",
+                "-Daws.services.dynamodb.endpoint-override=" + dynamoDb.endpoint());
+    }
+
+    /** The environment variables template.yaml gives every function (table, secret, log level). */
+    Map<String, String> lambdaEnvironment() {
+        return Map.of("VBS_TABLE_NAME", TABLE, "VBS_AUTH_JWT_SECRET", SECRET, "VBS_LOG_LEVEL", "INFO",
+                "AWS_REGION", "us-east-1");
+    }
+
+    String token(String projectId) {
+        return Tokens.sign(SECRET, Tokens.claims(projectId, Instant.now().plusSeconds(6 * 3600)).build());
+    }
+
+    /** Backups in status available, written through the real repository. */
+    List<String> availableBackups(String projectId, int count) {
+        BackupRepository backups = bean(BackupRepository.class);
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = UUID.randomUUID().toString();
+            String now = Timestamps.now(Clock.systemUTC());
+            backups.insert(new Backup(id, projectId, "bench-" + i, "benchmark backup", BackupStatus.AVAILABLE,
+                    10, 1, "az1", "bench", UUID.randomUUID().toString(), UUID.randomUUID().toString(), null,
+                    false, false, null, now, now, now, 0));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** The ids of the backup's shares, read as the service reads them. */
+    List<String> shareIds(String ownerProjectId, String backupId) {
+        return bean(ShareRepository.class).findByBackup(ownerProjectId, backupId).stream().map(Share::id).toList();
+    }
+
+    /** The functions' memory size: the template's FunctionMemorySize default. */
+    @SuppressWarnings("unchecked")
+    int functionMemoryMb() {
+        Map<String, Object> parameter = (Map<String, Object>) ((Map<String, Object>) template.get("Parameters"))
+                .get("FunctionMemorySize");
+        return Integer.parseInt(parameter.get("Default").toString());
+    }
+
+    /** Shares the backup with {@code targets} new projects through the real service (one transaction). */
+    void share(String ownerProjectId, String backupId, int targets) {
+        List<String> to = new ArrayList<>();
+        for (int i = 0; i < targets; i++) {
+            to.add(Tokens.newProjectId());
+        }
+        bean(ShareService.class).create(ownerProjectId, new NewShares(backupId, to));
+    }
+
+    /** The probe classes alone: the test classpath's resources (logback-test.xml, ...) must not leak in. */
+    private static Path probeJar(Path jar) throws IOException {
+        Path classes = Path.of("target", "test-classes");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.list(classes.resolve("com/vbssharing/bench/probe"))) {
+            for (Path file : files.sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString()));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar.toAbsolutePath();
+    }
+
+    /**
+     * The application's classes as one jar: the JVM archives (AppCDS, AOT cache) only cover classes from jars,
+     * so every setup runs the same jar for a fair comparison.
+     */
+    private static Path jar(Path classes, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString()));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar.toAbsolutePath();
+    }
+
+    private static Path writeMeterRegistration(Path target) throws IOException {
+        Path file = target.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "com.vbssharing.bench.probe.DynamoDbMeter\n");
+        return target.toAbsolutePath();
+    }
+
+    @Override
+    public void close() throws Exception {
+        seeding.close();
+        dynamoDb.close();
+    }
+}

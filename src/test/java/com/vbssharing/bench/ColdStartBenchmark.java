@@ -1,0 +1,152 @@
+package com.vbssharing.bench;
+
+import com.vbssharing.bench.probe.ColdStart;
+import com.vbssharing.support.Tokens;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Section 1: cold start. A fresh JVM builds the handler and answers its first event; timed from process start
+ * to the response. Ours (the handler template.yaml names, on the artifact's classpath) and the plain-SDK
+ * baseline run alternately under the same JVM setup, so each ratio compares runs made seconds apart.
+ */
+final class ColdStartBenchmark {
+
+    /** How class loading is helped, if at all: none, a JDK 17 AppCDS archive, a JDK 25 AOT cache. */
+    enum Archive { NONE, APP_CDS, AOT_CACHE }
+
+    /** A JVM setup both apps are measured under; {@code oursOnly} options apply to our handler alone. */
+    record Setup(String name, Path javaHome, List<String> options, Archive archive, List<String> oursOnly) {
+    }
+
+    record Scenario(String name, String method, String path, String body) {
+    }
+
+    /** Medians of one setup and scenario, and the median of the per-pair ratios. */
+    record Row(String setup, String scenario, double oursMillis, double baselineMillis, double ratio) {
+    }
+
+    private final BenchEnvironment env;
+    private final int repetitions;
+    private final String ownerProject = Tokens.newProjectId();
+    private final String listProject = Tokens.newProjectId();
+    private final List<String> backupsWithRoom;
+    private int sharesCreated;
+
+    ColdStartBenchmark(BenchEnvironment env, int repetitions) {
+        this.env = env;
+        this.repetitions = repetitions;
+        this.backupsWithRoom = env.availableBackups(ownerProject, 40);
+        for (String backup : env.availableBackups(listProject, 5)) {
+            env.share(listProject, backup, 5);
+        }
+    }
+
+    List<Setup> setups() {
+        List<String> shipped = env.shippedJvmOptions();
+        List<Setup> setups = new ArrayList<>();
+        setups.add(new Setup("JDK 17, default JIT", BenchEnvironment.JDK_17, List.of(), Archive.NONE, List.of()));
+        setups.add(new Setup("JDK 17, shipped options " + shipped, BenchEnvironment.JDK_17, shipped, Archive.NONE, List.of()));
+        setups.add(new Setup("JDK 17, shipped options + AppCDS archive", BenchEnvironment.JDK_17, shipped,
+                Archive.APP_CDS, List.of()));
+        if (Files.isDirectory(BenchEnvironment.JDK_25)) {
+            setups.add(new Setup("JDK 25, shipped options", BenchEnvironment.JDK_25, shipped, Archive.NONE, List.of()));
+            setups.add(new Setup("JDK 25, shipped options + AOT cache", BenchEnvironment.JDK_25, shipped,
+                    Archive.AOT_CACHE, List.of()));
+        }
+        return setups;
+    }
+
+    List<Row> run(List<Setup> setups) {
+        List<Scenario> scenarios = List.of(
+                new Scenario("create share", "POST", "/v2/" + ownerProject + "/os-vendor-backup-sharing", null),
+                new Scenario("list shares", "GET", "/v2/" + listProject + "/os-vendor-backup-sharing/detail", null));
+        List<Row> rows = new ArrayList<>();
+        for (Setup setup : setups) {
+            Map<String, List<String>> archiveOptions = new LinkedHashMap<>();
+            for (String app : List.of("ours", "baseline")) {
+                archiveOptions.put(app, train(setup, app, scenarios));
+                once(setup, app, scenarios.get(1), archiveOptions.get(app)); // warms the page cache, unmeasured
+            }
+            for (Scenario scenario : scenarios) {
+                List<Double> ours = new ArrayList<>();
+                List<Double> baseline = new ArrayList<>();
+                List<Double> ratios = new ArrayList<>();
+                for (int i = 0; i < repetitions; i++) {
+                    double o = once(setup, "ours", scenario, archiveOptions.get("ours"));
+                    double b = once(setup, "baseline", scenario, archiveOptions.get("baseline"));
+                    ours.add(o);
+                    baseline.add(b);
+                    ratios.add(o / b);
+                }
+                Row row = new Row(setup.name(), scenario.name(), Stats.median(ours), Stats.median(baseline),
+                        Stats.median(ratios));
+                System.out.printf("cold start | %s | %s | ours %.0f ms | baseline %.0f ms | ratio %.2f%n",
+                        row.setup(), row.scenario(), row.oursMillis(), row.baselineMillis(), row.ratio());
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** Creates the setup's class archive for one app with a run answering every scenario; its run options. */
+    private List<String> train(Setup setup, String app, List<Scenario> scenarios) {
+        if (setup.archive() == Archive.NONE) {
+            return List.of();
+        }
+        Path archive = env.work().resolve((setup.archive() == Archive.APP_CDS ? "appcds-" : "aot-") + app
+                + "-" + Integer.toHexString(setup.name().hashCode()) + (setup.archive() == Archive.APP_CDS ? ".jsa" : ".aot"))
+                .toAbsolutePath();
+        String create = setup.archive() == Archive.APP_CDS ? "-XX:ArchiveClassesAtExit=" : "-XX:AOTCacheOutput=";
+        String use = setup.archive() == Archive.APP_CDS ? "-XX:SharedArchiveFile=" : "-XX:AOTCache=";
+        List<String> args = new ArrayList<>(List.of(app));
+        for (Scenario scenario : scenarios) {
+            args.addAll(eventArgs(scenario));
+        }
+        ChildJvm.Outcome outcome = ChildJvm.run(setup.javaHome(), options(setup, app, List.of(create + archive)),
+                env.probeClasspath(), ColdStart.class.getName(), args, env.lambdaEnvironment(), 300);
+        if (!outcome.succeeded() || !Files.exists(archive)) {
+            throw new IllegalStateException("Training run for " + setup.name() + " failed: " + outcome.lines());
+        }
+        return List.of(use + archive);
+    }
+
+    private double once(Setup setup, String app, Scenario scenario, List<String> archiveOptions) {
+        List<String> args = new ArrayList<>(List.of(app));
+        args.addAll(eventArgs(scenario));
+        ChildJvm.Outcome outcome = ChildJvm.run(setup.javaHome(), options(setup, app, archiveOptions),
+                env.probeClasspath(), ColdStart.class.getName(), args, env.lambdaEnvironment(), 120);
+        if (!outcome.succeeded() || Double.isNaN(outcome.millis())) {
+            throw new IllegalStateException(app + " failed under " + setup.name() + ": " + outcome.lines());
+        }
+        return outcome.millis();
+    }
+
+    private List<String> options(Setup setup, String app, List<String> archiveOptions) {
+        List<String> options = new ArrayList<>(setup.options());
+        if ("ours".equals(app)) {
+            options.addAll(setup.oursOnly());
+            options.add("-Dbench.handler=" + env.handlerOf("CreateSharesFunction"));
+        }
+        options.addAll(archiveOptions);
+        options.add("-Xshare:auto");
+        options.addAll(env.awsProperties());
+        return options;
+    }
+
+    /** One event's probe arguments; each create shares a backup with a project it was never shared with. */
+    private List<String> eventArgs(Scenario scenario) {
+        String project = scenario.path().split("/")[2];
+        String body = "-";
+        if ("POST".equals(scenario.method())) {
+            String backup = backupsWithRoom.get(sharesCreated++ / 10);
+            body = "{\"shared\":{\"backup_id\":\"" + backup + "\",\"to_project_ids\":[\"" + Tokens.newProjectId() + "\"]}}";
+        }
+        return List.of(scenario.method(), scenario.path(), env.token(project), body);
+    }
+}

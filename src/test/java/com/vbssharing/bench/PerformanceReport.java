@@ -1,0 +1,199 @@
+package com.vbssharing.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Collects each section's results and writes docs/performance.md. */
+final class PerformanceReport {
+
+    static final double COLD_START_GOAL = 1.3;
+    static final double OWN_P50_GOAL_MS = 1.0;
+    static final double OWN_P99_GOAL_MS = 5.0;
+    static final double MARKER_RATIO_GOAL = 1.2;
+
+    private final String arguments;
+    private ArtifactCheck.Result artifact;
+    private List<ColdStartBenchmark.Row> coldStarts;
+    private WarmBenchmark.Result warm;
+    private ScaleBenchmark.Result scale;
+
+    PerformanceReport(String arguments) {
+        this.arguments = arguments;
+    }
+
+    void artifact(ArtifactCheck.Result result) {
+        artifact = result;
+    }
+
+    void coldStarts(List<ColdStartBenchmark.Row> rows) {
+        coldStarts = rows;
+    }
+
+    void warm(WarmBenchmark.Result result) {
+        warm = result;
+    }
+
+    void scale(ScaleBenchmark.Result result) {
+        scale = result;
+    }
+
+    void write(Path out, double seconds) throws IOException {
+        List<String> md = new ArrayList<>();
+        md.add("# Performance");
+        md.add("");
+        md.add("Written by `scripts/benchmark" + (arguments.isBlank() ? "" : " " + arguments) + "` on " + LocalDate.now()
+                + " in " + Math.round(seconds) + " s. Do not edit by hand: rerun the command. What the numbers led to is in "
+                + "[decisions.md](decisions.md#performance).");
+        md.add("");
+        md.add("Machine: " + machine() + ". DynamoDB Local 2.6.1 in the benchmark's JVM on loopback. Every figure is the "
+                + "median of repeated runs unless it says p99; every ratio compares runs made side by side in this run.");
+        if (coldStarts != null) {
+            coldStartSection(md);
+        }
+        if (warm != null) {
+            warmSection(md);
+            costSection(md);
+            memorySection(md);
+        }
+        if (scale != null) {
+            scaleSection(md);
+        }
+        if (artifact != null) {
+            artifactSection(md);
+        }
+        Files.writeString(out, String.join("\n", md) + "\n");
+    }
+
+    private void coldStartSection(List<String> md) {
+        md.add("");
+        md.add("## 1. Cold start");
+        md.add("");
+        md.add("A fresh JVM builds the handler and answers its first API Gateway event, timed from process start to the "
+                + "response. *Ours*: the handler template.yaml names, on the deployment package's classpath. *Baseline*: "
+                + "a plain-Java handler with no framework, no token check and hand-written JSON making the same DynamoDB "
+                + "calls with the bare SDK and the same HTTP client (`bench/probe/BaselineHandler`). Both run under each "
+                + "setup; the ratio is the median of ours / baseline over runs made back to back. Goal: ≤ "
+                + COLD_START_GOAL + " ×.");
+        md.add("");
+        md.add("| JVM setup | event | ours (ms) | baseline (ms) | ours / baseline |");
+        md.add("|---|---|---:|---:|---:|");
+        for (ColdStartBenchmark.Row row : coldStarts) {
+            md.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | **%.2f** |", row.setup(), row.scenario(),
+                    row.oursMillis(), row.baselineMillis(), row.ratio()));
+        }
+    }
+
+    private void warmSection(List<String> md) {
+        md.add("");
+        md.add("## 2. Warm latency");
+        md.add("");
+        md.add(String.format(Locale.ROOT, "One warm handler (JVM options %s) answers %d requests of each operation after "
+                        + "%d warm-up requests each, operations interleaved. *DynamoDB* is the time between sending a request "
+                        + "and receiving its response (an SDK execution interceptor, `bench/probe/DynamoDbMeter`); *own* is "
+                        + "the rest of each request: routing, token check, validation, marshalling, signing, JSON. "
+                        + "Goal: own p50 ≤ %.0f ms, own p99 ≤ %.0f ms.", warm.jvmOptions(), WarmBenchmark.MEASURED,
+                WarmBenchmark.WARM_UP, OWN_P50_GOAL_MS, OWN_P99_GOAL_MS));
+        md.add("");
+        md.add("| operation | p50 (ms) | p99 (ms) | DynamoDB p50 (ms) | own p50 (ms) | own p99 (ms) |");
+        md.add("|---|---:|---:|---:|---:|---:|");
+        for (WarmBenchmark.OperationStats s : warm.operations()) {
+            md.add(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s | %s |", s.name(), s.p50Millis(),
+                    s.p99Millis(), s.p50DynamoDbMillis(), mark(s.p50OwnMillis(), OWN_P50_GOAL_MS),
+                    mark(s.p99OwnMillis(), OWN_P99_GOAL_MS)));
+        }
+    }
+
+    private void costSection(List<String> md) {
+        md.add("");
+        md.add("## 3. DynamoDB cost per operation");
+        md.add("");
+        md.add("Round trips and consumed capacity (`ReturnConsumedCapacity=TOTAL`, as DynamoDB Local reports it) per "
+                + "request, beside the fewest round trips the data model allows. `RoundTripsTest` asserts the round trips, "
+                + "so they cannot regress. Capacity is per request; the items are small (< 1 KB).");
+        md.add("");
+        md.add("| operation | round trips | minimum | why that is the minimum | RCU | WCU |");
+        md.add("|---|---:|---:|---|---:|---:|");
+        Map<String, String> reasons = WarmBenchmark.minimumReasons();
+        for (WarmBenchmark.OperationStats s : warm.operations()) {
+            md.add(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %.1f |", s.name(),
+                    s.roundTrips() <= s.minimumRoundTrips() ? String.format(Locale.ROOT, "%.0f ✓", s.roundTrips())
+                            : String.format(Locale.ROOT, "**%.0f** ✗", s.roundTrips()),
+                    s.minimumRoundTrips(), reasons.get(s.name()), s.readUnits(), s.writeUnits()));
+        }
+    }
+
+    private void memorySection(List<String> md) {
+        PlanResults.Memory m = warm.memory();
+        md.add("");
+        md.add("## 5. Memory");
+        md.add("");
+        md.add(String.format(Locale.ROOT, "After %,d requests in the warm run above (JVM sized by `-XX:MaxRAM` = the template's "
+                        + "`FunctionMemorySize`, collector chosen by the JVM: %s):", m.requests(), m.collector()));
+        md.add("");
+        md.add("| heap used after GC | heap committed | non-heap (metaspace, code) | resident set | resident set, peak |");
+        md.add("|---:|---:|---:|---:|---:|");
+        md.add(String.format(Locale.ROOT, "| %.0f MB | %.0f MB | %.0f MB | %.0f MB | %.0f MB |", m.heapUsedKib() / 1024.0,
+                m.heapCommittedKib() / 1024.0, m.nonHeapKib() / 1024.0, m.rssKib() / 1024.0, m.rssPeakKib() / 1024.0));
+    }
+
+    private void scaleSection(List<String> md) {
+        md.add("");
+        md.add("## 4. Scale: one project with " + String.format(Locale.ROOT, "%,d", scale.shares()) + " shares");
+        md.add("");
+        md.add(String.format(Locale.ROOT, "Seeded through the real service in %.0f s (%,d backups, 10 shares each). Pages of %d "
+                        + "through a warm handler, %d runs each after %d warm-up runs. *Items read* counts what DynamoDB "
+                        + "examined (Query `ScannedCount`, items returned by GetItem and BatchGetItem); *KiB* is the size of "
+                        + "DynamoDB's responses. Goal: marker page / first page ≤ %.1f.", scale.seedSeconds(),
+                ScaleBenchmark.BACKUPS, ScaleBenchmark.PAGE, ScaleBenchmark.MEASURED, ScaleBenchmark.WARM_UP,
+                MARKER_RATIO_GOAL));
+        md.add("");
+        md.add("| page | p50 (ms) | DynamoDB p50 (ms) | round trips | items read | DynamoDB responses (KiB) | RCU |");
+        md.add("|---|---:|---:|---:|---:|---:|---:|");
+        for (ScaleBenchmark.PageStats p : scale.pages()) {
+            md.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.0f | %,.0f | %,.0f | %.1f |", p.name(), p.p50Millis(),
+                    p.p50DynamoDbMillis(), p.roundTrips(), p.itemsRead(), p.dynamoDbResponseKib(), p.readUnits()));
+        }
+        md.add("");
+        md.add(String.format(Locale.ROOT, "Marker page at 50,000 / first page (median of paired runs): **%.2f** %s", scale.markerRatio(),
+                scale.markerRatio() <= MARKER_RATIO_GOAL ? "✓" : "✗"));
+    }
+
+    private void artifactSection(List<String> md) {
+        md.add("");
+        md.add("## 6. Artifact");
+        md.add("");
+        md.add(String.format(Locale.ROOT, "The deployment package as SAM lays it out for Maven (classes at the root, %d runtime "
+                        + "jars under `lib/`): **%.1f MB zipped**, %.1f MB unzipped (Lambda's limits: 50 MB zipped, 250 MB "
+                        + "unzipped). Biggest jars: %s.", artifact.jars(), artifact.zippedBytes() / 1e6,
+                artifact.unzippedBytes() / 1e6, String.join(", ", artifact.biggest())));
+        md.add("");
+        md.add("Content check (no jar named like " + String.join(", ", ArtifactCheck.FORBIDDEN) + "): "
+                + (artifact.forbiddenFound().isEmpty() ? "**passed**." : "**FAILED**: " + artifact.forbiddenFound()));
+    }
+
+    private static String mark(double value, double goal) {
+        return String.format(Locale.ROOT, value <= goal ? "%.3f" : "**%.3f** ✗", value);
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (IOException e) {
+            // keep "unknown CPU"
+        }
+        return String.format(Locale.ROOT, "%d × %s, %.0f GB RAM, %s %s, JDK 25 for the AOT-cache rows",
+                Runtime.getRuntime().availableProcessors(), cpu,
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize() / 1e9,
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    }
+}

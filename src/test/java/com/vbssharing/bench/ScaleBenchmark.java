@@ -1,0 +1,112 @@
+package com.vbssharing.bench;
+
+import com.vbssharing.bench.PlanResults.Measured;
+import com.vbssharing.sharing.Share;
+import com.vbssharing.sharing.ShareRepository;
+import com.vbssharing.support.Tokens;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Section 4: one project sharing 100,000 shares (10,000 backups, each shared with 10 projects). Through a warm
+ * handler: the first page, the page at position 50,000 reached by marker, and the same page by offset.
+ */
+final class ScaleBenchmark {
+
+    static final int BACKUPS = 10_000;
+    static final int SHARES = BACKUPS * 10;
+    static final int POSITION = 50_000;
+    static final int PAGE = 100;
+    static final int WARM_UP = 10;
+    static final int MEASURED = 20;
+
+    record PageStats(String name, double p50Millis, double p50DynamoDbMillis, double roundTrips, double itemsRead,
+                     double dynamoDbResponseKib, double readUnits) {
+    }
+
+    record Result(int shares, double seedSeconds, List<PageStats> pages, double markerRatio) {
+    }
+
+    private ScaleBenchmark() {
+    }
+
+    static Result run(BenchEnvironment env) throws Exception {
+        String owner = Tokens.newProjectId();
+        long started = System.nanoTime();
+        seed(env, owner);
+        double seedSeconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("scale | seeded %,d shares in %.0f s%n", SHARES, seedSeconds);
+        String marker = shareAt(env, owner, POSITION - 1);
+
+        String detail = "/v2/" + owner + "/os-vendor-backup-sharing/detail?limit=" + PAGE;
+        List<String[]> pages = List.of(
+                new String[]{"first page", detail},
+                new String[]{"page at 50,000 by marker", detail + "&marker=" + marker},
+                new String[]{"page at 50,000 by offset", detail + "&offset=" + POSITION});
+        PlanResults.Plan plan = new PlanResults.Plan();
+        plan.token(owner, env.token(owner));
+        for (int round = 0; round < WARM_UP + MEASURED; round++) {
+            for (String[] page : pages) {
+                plan.request(round >= WARM_UP, page[0], "GET", page[1], owner, 200, null);
+            }
+        }
+        PlanResults.Results results = PlanResults.run(env, plan, "scale", List.of());
+        List<PageStats> stats = new ArrayList<>();
+        for (String[] page : pages) {
+            List<Measured> measured = results.byOperation().get(page[0]);
+            stats.add(new PageStats(page[0],
+                    Stats.median(measured.stream().map(m -> m.totalNanos() / 1e6).toList()),
+                    Stats.median(measured.stream().map(m -> m.dynamoDbNanos() / 1e6).toList()),
+                    Stats.median(measured.stream().map(Measured::roundTrips).toList()),
+                    Stats.median(measured.stream().map(Measured::itemsRead).toList()),
+                    Stats.median(measured.stream().map(m -> m.responseBytes() / 1024.0).toList()),
+                    Stats.median(measured.stream().map(Measured::readUnits).toList())));
+        }
+        List<Double> ratios = new ArrayList<>();
+        List<Measured> first = results.byOperation().get("first page");
+        List<Measured> byMarker = results.byOperation().get("page at 50,000 by marker");
+        for (int i = 0; i < first.size(); i++) {
+            ratios.add((double) byMarker.get(i).totalNanos() / first.get(i).totalNanos());
+        }
+        stats.forEach(s -> System.out.printf("scale | %-26s | p50 %.1f ms | trips %.0f | items %.0f | %.0f KiB | RCU %.1f%n",
+                s.name(), s.p50Millis(), s.roundTrips(), s.itemsRead(), s.dynamoDbResponseKib(), s.readUnits()));
+        return new Result(SHARES, seedSeconds, stats, Stats.median(ratios));
+    }
+
+    /** 10,000 backups, each shared with 10 projects in one transaction, on 4 threads. */
+    private static void seed(BenchEnvironment env, String owner) throws Exception {
+        List<String> backups = env.availableBackups(owner, BACKUPS);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String backup : backups) {
+                done.add(pool.submit(() -> env.share(owner, backup, 10)));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The id of the share at a 0-based position in the default order (newest first). */
+    private static String shareAt(BenchEnvironment env, String owner, int position) {
+        ShareRepository.ShareCursor cursor = env.bean(ShareRepository.class)
+                .openIndex(ShareRepository.Side.SHARED_BY, owner, false, Optional.empty(), 1000);
+        int seen = 0;
+        while (!cursor.exhausted()) {
+            List<Share> page = cursor.next();
+            if (seen + page.size() > position) {
+                return page.get(position - seen).id();
+            }
+            seen += page.size();
+        }
+        throw new IllegalStateException("Fewer than " + (position + 1) + " shares");
+    }
+}

@@ -1,0 +1,119 @@
+package com.vbssharing.storage;
+
+import com.vbssharing.support.Api;
+import com.vbssharing.support.Backups;
+import com.vbssharing.support.DynamoDbCallRecorder;
+import com.vbssharing.support.Fixtures;
+import com.vbssharing.support.LambdaApi;
+import com.vbssharing.support.TestApp;
+import com.vbssharing.support.Tokens;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * DynamoDB round trips per API request, held to the minimum the data model allows (docs/data-model.md,
+ * docs/performance.md section 3). A request that starts making an extra call fails here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoundTripsTest {
+
+    private ApplicationContext context;
+    private DynamoDbCallRecorder recorder;
+    private Api api;
+
+    @BeforeAll
+    void start() {
+        java.util.Map<String, Object> properties = TestApp.quietContextProperties();
+        properties.put("vbs.test.record-dynamodb-calls", true);
+        properties.put("vbs.snapstart.priming", false);
+        context = ApplicationContext.builder().environments("test").properties(properties).start();
+        recorder = context.getBean(DynamoDbCallRecorder.class);
+        api = new LambdaApi(new ApiGatewayProxyRequestEventFunction(context));
+    }
+
+    @AfterAll
+    void stop() {
+        context.close();
+    }
+
+    @Test
+    void backupOperations() {
+        Api.Caller owner = api.as(Tokens.newProjectId());
+        String v3 = "/v3/" + owner.projectId() + "/backups";
+        String created = calls(1, List.of("PutItem"), () -> owner.post(v3, Backups.body("a")), 202)
+                .json().get("backup").get("id").asText();
+        String available = Fixtures.availableBackup(owner.projectId(), "b");
+        calls(1, List.of("GetItem"), () -> owner.get(v3 + "/" + created), 200);
+        calls(1, List.of("Query"), () -> owner.get(v3), 200);
+        calls(1, List.of("Query"), () -> owner.get(v3 + "/detail?sort_key=name&limit=1"), 200);
+        calls(1, List.of("DeleteItem"), () -> owner.delete(v3 + "/" + available), 202);
+    }
+
+    @Test
+    void deletingASharedBackupRemovesItsSharesInOneTransaction() {
+        Api.Caller owner = api.as(Tokens.newProjectId());
+        String backup = Fixtures.availableBackup(owner.projectId(), "shared");
+        share(owner, backup, Tokens.newProjectId());
+        calls(3, List.of("DeleteItem", "Query", "TransactWriteItems"),
+                () -> owner.delete("/v3/" + owner.projectId() + "/backups/" + backup), 202);
+    }
+
+    @Test
+    void shareOperations() {
+        Api.Caller owner = api.as(Tokens.newProjectId());
+        Api.Caller receiver = api.as(Tokens.newProjectId());
+        String v2 = "/v2/" + owner.projectId() + "/os-vendor-backup-sharing";
+        String backup = Fixtures.availableBackup(owner.projectId(), "shared");
+        String other = Fixtures.availableBackup(owner.projectId(), "other");
+        recorder.drain();
+
+        String shareId = calls(1, List.of("TransactWriteItems"), () -> owner.post(v2, body(backup, receiver.projectId())),
+                200).json().get("shared").get(0).get("id").asText();
+        String newest = share(owner, other, Tokens.newProjectId());
+
+        calls(2, List.of("Query", "BatchGetItem"), () -> owner.get(v2 + "/detail"), 200);
+        // An offset first skips shares reading only their keys: one more Query (per 1 MB of index skipped).
+        calls(3, List.of("Query", "Query", "BatchGetItem"), () -> owner.get(v2 + "/detail?limit=1&offset=1"), 200);
+        calls(3, List.of("GetItem", "Query", "BatchGetItem"), () -> owner.get(v2 + "/detail?limit=1&marker=" + newest), 200);
+        calls(2, List.of("Query", "BatchGetItem"), () -> owner.get(v2 + "/detail?backup_id=" + backup), 200);
+        calls(2, List.of("Query", "BatchGetItem"),
+                () -> receiver.get("/v2/" + receiver.projectId() + "/os-vendor-backup-sharing/detail?share_to_me=true"), 200);
+        calls(1, List.of("Query"), () -> owner.get(v2 + "/count"), 200);
+        calls(2, List.of("GetItem", "GetItem"), () -> owner.get(v2 + "/" + shareId), 200);
+        calls(2, List.of("GetItem", "TransactWriteItems"), () -> owner.delete(v2 + "/" + shareId), 200);
+        calls(2, List.of("Query", "TransactWriteItems"), () -> owner.delete(v2 + "/" + other + "?is_backup_id=true"), 200);
+    }
+
+    /** Shares outside any measurement; the new share's id. */
+    private String share(Api.Caller owner, String backup, String target) {
+        Api.Response response = owner.post("/v2/" + owner.projectId() + "/os-vendor-backup-sharing", body(backup, target));
+        assertEquals(200, response.status(), response::toString);
+        recorder.drain();
+        return response.json().get("shared").get(0).get("id").asText();
+    }
+
+    private static String body(String backup, String target) {
+        return "{\"shared\":{\"backup_id\":\"" + backup + "\",\"to_project_ids\":[\"" + target + "\"]}}";
+    }
+
+    /** Makes the request; asserts its status, its number of round trips and the calls in order. */
+    private Api.Response calls(int roundTrips, List<String> operations, Supplier<Api.Response> request, int status) {
+        recorder.drain();
+        Api.Response response = request.get();
+        assertEquals(status, response.status(), response::toString);
+        int made = recorder.roundTrips();
+        List<String> recorded = recorder.drainOperations();
+        assertEquals(operations, recorded, "DynamoDB calls");
+        assertEquals(roundTrips, made, "round trips");
+        return response;
+    }
+}
