@@ -197,9 +197,14 @@ final class BenchEnvironment implements AutoCloseable {
     private static Path jar(Path classes, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
              Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString()));
-                Files.copy(file, out);
+            for (Path file : files.filter(file -> !file.equals(classes)).sorted().toList()) {
+                // Directory entries matter: Micronaut finds its bean definitions by listing META-INF/micronaut/...
+                if (Files.isDirectory(file)) {
+                    out.putNextEntry(new JarEntry(classes.relativize(file) + "/"));
+                } else {
+                    out.putNextEntry(new JarEntry(classes.relativize(file).toString()));
+                    Files.copy(file, out);
+                }
                 out.closeEntry();
             }
         }

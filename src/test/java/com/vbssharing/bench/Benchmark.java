@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The benchmark suite (README: {@code scripts/benchmark}). Runs each section against DynamoDB Local on
  * loopback and writes docs/performance.md. Options: {@code --repetitions N} (cold starts per setup and
- * scenario, default 5), {@code --only cold,warm,scale,artifact}, {@code --out FILE}.
+ * scenario, default 5), {@code --only cold,warm,scale,artifact}, {@code --out FILE}; {@code --serve} instead
+ * keeps DynamoDB Local running with seeded data and prints cold-start commands to profile by hand.
  */
 public final class Benchmark {
 
@@ -23,6 +24,10 @@ public final class Benchmark {
         PerformanceReport report = new PerformanceReport(String.join(" ", args));
         long started = System.nanoTime();
         try (BenchEnvironment env = new BenchEnvironment(Path.of("target", "bench"))) {
+            if (arguments.contains("--serve")) {
+                new ColdStartBenchmark(env, 1).printCommands(env.shippedJvmOptions());
+                Thread.sleep(Long.MAX_VALUE);
+            }
             if (only.contains("artifact")) {
                 report.artifact(ArtifactCheck.inspect(env));
             }

@@ -62,10 +62,14 @@ final class ColdStartBenchmark {
         return setups;
     }
 
-    List<Row> run(List<Setup> setups) {
-        List<Scenario> scenarios = List.of(
+    private List<Scenario> scenarios() {
+        return List.of(
                 new Scenario("create share", "POST", "/v2/" + ownerProject + "/os-vendor-backup-sharing", null),
                 new Scenario("list shares", "GET", "/v2/" + listProject + "/os-vendor-backup-sharing/detail", null));
+    }
+
+    List<Row> run(List<Setup> setups) {
+        List<Scenario> scenarios = scenarios();
         List<Row> rows = new ArrayList<>();
         for (Setup setup : setups) {
             Map<String, List<String>> archiveOptions = new LinkedHashMap<>();
@@ -92,6 +96,22 @@ final class ColdStartBenchmark {
             }
         }
         return rows;
+    }
+
+    /** Prints a cold-start command line per app and scenario, to run by hand (profilers, -Xlog:class+load). */
+    void printCommands(List<String> jvmOptions) {
+        Setup setup = new Setup("by hand", BenchEnvironment.JDK_17, jvmOptions, Archive.NONE, List.of());
+        for (String app : List.of("ours", "baseline")) {
+            for (Scenario scenario : scenarios()) {
+                List<String> command = new ArrayList<>(List.of(BenchEnvironment.JDK_17.resolve("bin/java").toString()));
+                command.addAll(options(setup, app, List.of()));
+                command.addAll(List.of("-cp", env.probeClasspath(), ColdStart.class.getName(), app));
+                command.addAll(eventArgs(scenario));
+                env.lambdaEnvironment().forEach((name, value) -> System.out.print(name + "=" + value + " "));
+                System.out.println(command.stream().map(arg -> "'" + arg + "'").reduce((a, b) -> a + " " + b).orElse(""));
+            }
+        }
+        System.out.flush();
     }
 
     /** Creates the setup's class archive for one app with a run answering every scenario; its run options. */
