@@ -37,7 +37,7 @@ public interface ShareRepository {
     /** Reads a project's shares from one side's index, in creation order, one DynamoDB page at a time. */
     ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int pageSize);
 
-    /** As above, first skipping {@code skip} shares while reading only their keys (an offset). */
+    /** As above, first skipping {@code skip} shares (an offset) without fetching any of their attributes. */
     ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int skip, int pageSize);
 
     /** Counts a project's shares on one side, optionally of one backup, without reading their attributes. */

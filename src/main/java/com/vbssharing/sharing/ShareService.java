@@ -233,7 +233,7 @@ public class ShareService {
 
     /**
      * One page in creation order straight from the index, starting after the marker. When nothing else filters,
-     * it reads the page's limit shares wherever the page is, and an offset skips shares reading only their keys.
+     * it reads the page's limit shares wherever the page is, and an offset skips shares by counting them.
      */
     private List<SharedBackup> pageFromIndex(String callerProjectId, ShareListQuery query, Optional<Share> marker) {
         int limit = query.page().limit();

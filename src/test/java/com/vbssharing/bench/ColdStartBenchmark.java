@@ -154,7 +154,6 @@ final class ColdStartBenchmark {
             options.add("-Dbench.handler=" + env.handlerOf("CreateSharesFunction"));
         }
         options.addAll(archiveOptions);
-        options.add("-Xshare:auto");
         options.addAll(env.awsProperties());
         return options;
     }

@@ -15,11 +15,17 @@ import java.util.Map;
 final class PlanResults {
 
     /** One measured request. */
-    record Measured(long totalNanos, long dynamoDbNanos, long roundTrips, double readUnits, double writeUnits,
-                    long itemsRead, long responseBytes) {
+    record Measured(long totalNanos, long dynamoDbNanos, long sdkCallNanos, long roundTrips, double readUnits,
+                    double writeUnits, long itemsRead, long responseBytes) {
 
+        /** Everything but the wait on the wire: our code, the framework and the SDK client's own work. */
         double ownMillis() {
             return (totalNanos - dynamoDbNanos) / 1e6;
+        }
+
+        /** Everything outside the SDK client calls: our code and the framework. */
+        double serviceMillis() {
+            return (totalNanos - sdkCallNanos) / 1e6;
         }
     }
 
@@ -59,6 +65,11 @@ final class PlanResults {
         }
         List<String> options = new ArrayList<>(env.shippedJvmOptions());
         options.addAll(extraJvmOptions);
+        // For profiling by hand, e.g. -Dbench.plan-jvm-options=-XX:StartFlightRecording=filename=/tmp/warm.jfr
+        String byHand = System.getProperty("bench.plan-jvm-options", "").trim();
+        if (!byHand.isEmpty()) {
+            options.addAll(List.of(byHand.split("\\s+")));
+        }
         options.add("-Dbench.handler=" + env.handlerOf("QuerySharesFunction"));
         options.addAll(env.awsProperties());
         ChildJvm.Outcome outcome = ChildJvm.run(BenchEnvironment.JDK_17, options, env.meteredClasspath(),
@@ -73,8 +84,8 @@ final class PlanResults {
             String[] f = line.split("\t");
             if ("req".equals(f[0])) {
                 byOperation.computeIfAbsent(f[1], op -> new ArrayList<>()).add(new Measured(Long.parseLong(f[2]),
-                        Long.parseLong(f[3]), Long.parseLong(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]),
-                        Long.parseLong(f[7]), Long.parseLong(f[8])));
+                        Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Double.parseDouble(f[6]),
+                        Double.parseDouble(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9])));
             } else if ("memory".equals(f[0])) {
                 memory = new Memory(Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
                         Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), f[7]);

@@ -157,14 +157,12 @@ public class DynamoShareRepository implements ShareRepository {
     public ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int skip,
                                  int pageSize) {
         Map<String, AttributeValue> startKey = after.map(share -> ShareItems.indexStartKey(side, share)).orElse(null);
-        Map<String, String> names = Map.of("#pk", ShareItems.indexPartitionAttribute(side),
-                "#isk", ShareItems.indexSortAttribute(side), "#tpk", Keys.PK, "#tsk", Keys.SK);
         int remaining = skip;
         while (remaining > 0) {
+            // Select=COUNT returns no items at all, only how many were passed and the key to resume after them.
             // Limit counts items; DynamoDB also ends a page at 1 MB read, so a skip may take several pages.
             QueryResponse page = dynamoDb.query(indexQuery(side, projectId).scanIndexForward(ascending)
-                    .expressionAttributeNames(names)
-                    .projectionExpression("#pk, #isk, #tpk, #tsk")
+                    .select(Select.COUNT)
                     .limit(remaining)
                     .exclusiveStartKey(startKey)
                     .build());

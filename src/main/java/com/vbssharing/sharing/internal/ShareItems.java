@@ -70,10 +70,6 @@ final class ShareItems {
         return side == Side.SHARED_BY ? Keys.GSI1_PK : Keys.GSI2_PK;
     }
 
-    static String indexSortAttribute(Side side) {
-        return side == Side.SHARED_BY ? Keys.GSI1_SK : Keys.GSI2_SK;
-    }
-
     static String indexPartition(Side side, String projectId) {
         return side == Side.SHARED_BY ? Keys.sharedBy(projectId) : Keys.sharedWith(projectId);
     }

@@ -34,22 +34,29 @@ import java.util.List;
 public final class DynamoDbMeter implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Long> SENT_AT = new ExecutionAttribute<>("vbs.bench.sentAt");
+    private static final ExecutionAttribute<Long> CALLED_AT = new ExecutionAttribute<>("vbs.bench.calledAt");
 
     private static long roundTrips;
     private static long waitNanos;
+    private static long callNanos;
     private static double readUnits;
     private static double writeUnits;
     private static long itemsRead;
     private static long responseBytes;
 
-    /** What DynamoDB calls cost since the last {@link #reset()}. */
-    public record Totals(long roundTrips, long waitNanos, double readUnits, double writeUnits, long itemsRead,
-                         long responseBytes) {
+    /**
+     * What DynamoDB calls cost since the last {@link #reset()}: {@code waitNanos} on the wire (request sent to
+     * response received), {@code callNanos} inside the SDK client calls (the wire plus marshalling, signing and
+     * unmarshalling).
+     */
+    public record Totals(long roundTrips, long waitNanos, long callNanos, double readUnits, double writeUnits,
+                         long itemsRead, long responseBytes) {
     }
 
     public static void reset() {
         roundTrips = 0;
         waitNanos = 0;
+        callNanos = 0;
         readUnits = 0;
         writeUnits = 0;
         itemsRead = 0;
@@ -57,7 +64,17 @@ public final class DynamoDbMeter implements ExecutionInterceptor {
     }
 
     public static Totals totals() {
-        return new Totals(roundTrips, waitNanos, readUnits, writeUnits, itemsRead, responseBytes);
+        return new Totals(roundTrips, waitNanos, callNanos, readUnits, writeUnits, itemsRead, responseBytes);
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(CALLED_AT, System.nanoTime());
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        callNanos += System.nanoTime() - attributes.getAttribute(CALLED_AT);
     }
 
     @Override
@@ -97,6 +114,7 @@ public final class DynamoDbMeter implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        callNanos += System.nanoTime() - attributes.getAttribute(CALLED_AT);
         SdkResponse response = context.response();
         if (response instanceof GetItemResponse r) {
             add(r.consumedCapacity(), false);

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Main class of the warm measurements: one JVM, one handler (as Lambda keeps a warm environment), answering
  * the requests of a plan file in order. For each request of the {@code measure} phase it prints
- * {@code req op totalNanos dynamoDbWaitNanos roundTrips readUnits writeUnits itemsRead responseBytes}
+ * {@code req op totalNanos dynamoDbWaitNanos sdkCallNanos roundTrips readUnits writeUnits itemsRead responseBytes}
  * (tab-separated), using {@link DynamoDbMeter}; after the plan, heap and resident memory.
  *
  * <p>Plan lines (tab-separated): {@code token projectId jwt} and
@@ -53,7 +53,7 @@ public final class PlanRun {
             if ("measure".equals(f[1])) {
                 DynamoDbMeter.Totals t = DynamoDbMeter.totals();
                 out.append("req\t").append(f[2]).append('\t').append(total).append('\t').append(t.waitNanos())
-                        .append('\t').append(t.roundTrips()).append('\t').append(t.readUnits())
+                        .append('\t').append(t.callNanos()).append('\t').append(t.roundTrips()).append('\t').append(t.readUnits())
                         .append('\t').append(t.writeUnits()).append('\t').append(t.itemsRead())
                         .append('\t').append(t.responseBytes()).append('\n');
             }
