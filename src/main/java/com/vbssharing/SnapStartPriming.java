@@ -7,9 +7,14 @@ import com.vbssharing.backup.NewBackup;
 import com.vbssharing.sharing.ShareView;
 import com.vbssharing.storage.Keys;
 import com.vbssharing.storage.TableConfiguration;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.token.generator.TokenGenerator;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -18,14 +23,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * SnapStart priming. Lambda snapshots the function after init; whatever ran before the snapshot is warm in
- * every restored copy. Before the checkpoint this exercises the paths every request takes: the DynamoDB
- * client (signing, HTTP, marshalling), the JSON codecs for our request and response shapes.
- * On a JVM without CRaC (local runs, tests) the registration is a no-op.
+ * every restored copy. Before the checkpoint this sends three requests through a Lambda handler on this
+ * context (get an unknown backup: 404; list shares: 200; share an unknown backup: 404, the transaction writes
+ * nothing), which loads and runs the whole request path: routing, token check, controllers, services, the
+ * DynamoDB client (signing, HTTP, marshalling, transaction cancellation) and the JSON codecs. The token is
+ * minted in memory for a project no one uses and never leaves this process; without a token generator (JWKS
+ * only) it primes the DynamoDB client and the codecs alone. On a JVM without CRaC the registration is a no-op.
  */
 @Context
 @Requires(property = "vbs.snapstart.priming", notEquals = "false")
@@ -33,16 +45,25 @@ public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
+    /** A project no one uses, and a share target for it; both valid ids, neither ever written. */
+    static final String PROJECT = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
+    static final String TARGET = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1f";
+
+    private final ApplicationContext context;
     private final DynamoDbClient dynamoDb;
     private final TableConfiguration table;
     private final JsonMapper jsonMapper;
     private final JsonBodies jsonBodies;
+    private final Optional<TokenGenerator> tokens;
 
-    public SnapStartPriming(DynamoDbClient dynamoDb, TableConfiguration table, JsonMapper jsonMapper, JsonBodies jsonBodies) {
+    public SnapStartPriming(ApplicationContext context, DynamoDbClient dynamoDb, TableConfiguration table,
+                            JsonMapper jsonMapper, JsonBodies jsonBodies, Optional<TokenGenerator> tokens) {
+        this.context = context;
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.jsonMapper = jsonMapper;
         this.jsonBodies = jsonBodies;
+        this.tokens = tokens;
         Core.getGlobalContext().register(this);
     }
 
@@ -56,8 +77,49 @@ public class SnapStartPriming implements Resource {
         // Nothing to refresh: the SDK re-resolves credentials from the restored environment on first use.
     }
 
-    /** Runs once; failures are logged, never fatal: a cold path is slower, not broken. */
+    /** Failures are logged, never fatal: a cold path is slower, not broken. */
     public void prime() {
+        primeClientAndCodecs();
+        tokens.flatMap(generator -> generator.generateToken(Map.of("sub", "snapstart-priming",
+                        "project_id", PROJECT, "exp", Instant.now().plusSeconds(300).getEpochSecond())))
+                .ifPresent(this::primeRequests);
+    }
+
+    private void primeRequests(String token) {
+        ApiGatewayProxyRequestEventFunction handler = new ApiGatewayProxyRequestEventFunction(context);
+        String unknownBackup = UUID.randomUUID().toString();
+        List<APIGatewayProxyRequestEvent> requests = List.of(
+                request("GET", "/v3/" + PROJECT + "/backups/" + unknownBackup, token, null),
+                request("GET", "/v2/" + PROJECT + "/os-vendor-backup-sharing/detail", token, null),
+                request("POST", "/v2/" + PROJECT + "/os-vendor-backup-sharing", token,
+                        "{\"shared\":{\"backup_id\":\"" + unknownBackup + "\",\"to_project_ids\":[\"" + TARGET + "\"]}}"));
+        for (APIGatewayProxyRequestEvent request : requests) {
+            try {
+                APIGatewayProxyResponseEvent response = handler.handleRequest(request, null);
+                LOG.debug("Priming {} {}: {}", request.getHttpMethod(), request.getPath(), response.getStatusCode());
+            } catch (RuntimeException e) {
+                LOG.warn("Priming {} {} failed: {}", request.getHttpMethod(), request.getPath(), e.toString());
+            }
+        }
+    }
+
+    private static APIGatewayProxyRequestEvent request(String method, String path, String token, String body) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-Auth-Token", token);
+        headers.put("Host", "localhost");
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path).withHeaders(headers)
+                .withBody(body).withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withHttpMethod(method).withPath(path));
+    }
+
+    /**
+     * The narrower priming alone (one GetItem, our JSON shapes), without requests through the handler. Public
+     * so the benchmark can show what the request priming adds (docs/performance.md).
+     */
+    public void primeClientAndCodecs() {
         try {
             dynamoDb.getItem(b -> b.tableName(table.getName()).consistentRead(true).key(Map.of(
                     Keys.PK, AttributeValue.fromS("PRIMING"), Keys.SK, AttributeValue.fromS("PRIMING"))));
@@ -67,7 +129,7 @@ public class SnapStartPriming implements Resource {
         try {
             String body = "{\"backup\":{\"volume_id\":\"c5834fe1-577f-462e-9bf3-1b158e1dde9c\","
                     + "\"snapshot_id\":\"251f910a-a2bd-443e-a77a-90a3dbd26b7b\",\"name\":\"priming\"}}";
-            NewBackup.from(jsonBodies.envelope(body, "backup", NewBackup.FIELDS), "primingproject");
+            NewBackup.from(jsonBodies.envelope(body, "backup", NewBackup.FIELDS), PROJECT);
             List<Link> links = List.of(new Link("https://example/v3/p/backups/b", "self"));
             BackupView.Detail detail = new BackupView.Detail("b", "n", "available", 0, 0, "az", null,
                     "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000", null, null, null, "v", "s",

@@ -1,11 +1,15 @@
 package com.vbssharing;
 
+import com.vbssharing.backup.BackupRepository;
+import com.vbssharing.sharing.ShareRepository;
 import com.vbssharing.support.DynamoDbCallRecorder;
 import com.vbssharing.support.TestApp;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,15 +17,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SnapStartPrimingTest {
 
     @Test
-    void primingIsEagerAndExercisesTheDynamoDbClient() {
+    void primingRunsTheRequestPathThroughDynamoDbAndWritesNothing() {
         Map<String, Object> properties = TestApp.quietContextProperties();
         properties.put("vbs.test.record-dynamodb-calls", true);
         try (ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start()) {
             assertTrue(context.findBean(SnapStartPriming.class).isPresent(), "created at start-up, before any request");
             DynamoDbCallRecorder recorder = context.getBean(DynamoDbCallRecorder.class);
             recorder.drain();
+
             context.getBean(SnapStartPriming.class).beforeCheckpoint(null);
-            assertEquals(java.util.List.of("GetItem"), recorder.drain());
+
+            List<String> operations = recorder.drainOperations();
+            // client warm-up, get backup (404), list shares (empty), share an unknown backup (cancelled)
+            assertEquals(List.of("GetItem", "GetItem", "Query", "TransactWriteItems"), operations.subList(0, 4));
+            assertTrue(context.getBean(BackupRepository.class).listByProject(SnapStartPriming.PROJECT).isEmpty());
+            ShareRepository shares = context.getBean(ShareRepository.class);
+            assertEquals(0, shares.count(ShareRepository.Side.SHARED_BY, SnapStartPriming.PROJECT, Optional.empty()));
+            assertEquals(0, shares.count(ShareRepository.Side.SHARED_WITH, SnapStartPriming.TARGET, Optional.empty()));
         }
     }
 }

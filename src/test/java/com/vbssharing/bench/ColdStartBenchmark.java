@@ -20,8 +20,16 @@ final class ColdStartBenchmark {
     /** How class loading is helped, if at all: none, a JDK 17 AppCDS archive, a JDK 25 AOT cache. */
     enum Archive { NONE, APP_CDS, AOT_CACHE }
 
-    /** A JVM setup both apps are measured under; {@code oursOnly} options apply to our handler alone. */
-    record Setup(String name, Path javaHome, List<String> options, Archive archive, List<String> oursOnly) {
+    /**
+     * A JVM setup both apps are measured under; {@code oursOnly} options apply to our handler alone. A primed
+     * setup times the first request alone, after the handler was built and primed (SnapStart's model).
+     */
+    record Setup(String name, Path javaHome, List<String> options, Archive archive, List<String> oursOnly,
+                 boolean primed) {
+
+        Setup(String name, Path javaHome, List<String> options, Archive archive, List<String> oursOnly) {
+            this(name, javaHome, options, archive, oursOnly, false);
+        }
     }
 
     record Scenario(String name, String method, String path, String body) {
@@ -52,8 +60,18 @@ final class ColdStartBenchmark {
         List<Setup> setups = new ArrayList<>();
         setups.add(new Setup("JDK 17, default JIT", BenchEnvironment.JDK_17, List.of(), Archive.NONE, List.of()));
         setups.add(new Setup("JDK 17, shipped options " + shipped, BenchEnvironment.JDK_17, shipped, Archive.NONE, List.of()));
+        setups.add(new Setup("JDK 17, shipped options + eager singletons (ours)", BenchEnvironment.JDK_17, shipped,
+                Archive.NONE, List.of("-Dvbs.eager-init=true")));
         setups.add(new Setup("JDK 17, shipped options + AppCDS archive", BenchEnvironment.JDK_17, shipped,
                 Archive.APP_CDS, List.of()));
+        for (String priming : List.of("client", "requests")) {
+            List<String> primedOptions = new ArrayList<>(shipped);
+            primedOptions.add("-Dbench.primed=" + priming);
+            setups.add(new Setup("SnapStart model, primed with " + ("client".equals(priming)
+                    ? "one DynamoDB call (+ our JSON shapes)" : "requests through the handler (shipped)")
+                    + "; JDK 17, shipped options; first request only", BenchEnvironment.JDK_17, primedOptions,
+                    Archive.NONE, List.of(), true));
+        }
         if (Files.isDirectory(BenchEnvironment.JDK_25)) {
             setups.add(new Setup("JDK 25, shipped options", BenchEnvironment.JDK_25, shipped, Archive.NONE, List.of()));
             setups.add(new Setup("JDK 25, shipped options + AOT cache", BenchEnvironment.JDK_25, shipped,
@@ -143,6 +161,10 @@ final class ColdStartBenchmark {
                 env.probeClasspath(), ColdStart.class.getName(), args, env.lambdaEnvironment(), 120);
         if (!outcome.succeeded() || Double.isNaN(outcome.millis())) {
             throw new IllegalStateException(app + " failed under " + setup.name() + ": " + outcome.lines());
+        }
+        if (setup.primed()) {
+            String result = outcome.result();
+            return Double.parseDouble(result.substring(result.indexOf("request=") + "request=".length()).trim());
         }
         return outcome.millis();
     }
