@@ -34,8 +34,8 @@ final class ScaleBenchmark {
     static final int SHARES = BACKUPS * 10;
     static final int POSITION = 50_000;
     static final int PAGE = 100;
-    static final int WARM_UP = 3;
-    static final int MEASURED = 7;
+    static final int WARM_UP = 100;
+    static final int MEASURED = 5;
 
     record PageStats(String name, double p50Millis, double p50DynamoDbMillis, double p50OwnMillis, double roundTrips,
                      double itemsRead, double dynamoDbResponseKib, double readUnits) {
@@ -63,9 +63,15 @@ final class ScaleBenchmark {
                 new String[]{"page at 50,000 by offset", detail + "&offset=" + POSITION});
         PlanResults.Plan plan = new PlanResults.Plan();
         plan.token(owner, env.token(owner));
-        for (int round = 0; round < WARM_UP + MEASURED; round++) {
+        // The offset page takes seconds on DynamoDB Local: it gets one warm-up, the cheap pages get many.
+        for (int round = 0; round < WARM_UP; round++) {
+            plan.request(false, pages.get(0)[0], "GET", pages.get(0)[1], owner, 200, null);
+            plan.request(false, pages.get(1)[0], "GET", pages.get(1)[1], owner, 200, null);
+        }
+        plan.request(false, pages.get(2)[0], "GET", pages.get(2)[1], owner, 200, null);
+        for (int round = 0; round < MEASURED; round++) {
             for (String[] page : pages) {
-                plan.request(round >= WARM_UP, page[0], "GET", page[1], owner, 200, null);
+                plan.request(true, page[0], "GET", page[1], owner, 200, null);
             }
         }
         PlanResults.Results results = PlanResults.run(env, plan, "scale", List.of());

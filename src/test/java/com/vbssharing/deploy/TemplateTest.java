@@ -46,6 +46,25 @@ class TemplateTest {
         }
     }
 
+    /** docs/decisions.md#performance: the start-up measures the benchmark measured are the ones that ship. */
+    @Test
+    void everyFunctionShipsSnapStartAndTheMeasuredJvmOptions() {
+        Map<String, Object> globals = map(map(CloudFormationYaml.template().get("Globals")).get("Function"));
+        assertEquals("java21", globals.get("Runtime"));
+        assertEquals("PublishedVersions", map(globals.get("SnapStart")).get("ApplyOn"));
+        assertEquals("live", globals.get("AutoPublishAlias"), "SnapStart applies to published versions only");
+        String options = (String) map(map(globals.get("Environment")).get("Variables")).get("JAVA_TOOL_OPTIONS");
+        assertEquals(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                List.of(options.trim().split("\\s+")));
+        functions().forEach((name, properties) -> {
+            assertTrue(!properties.containsKey("SnapStart") && !properties.containsKey("AutoPublishAlias"),
+                    name + " keeps the global SnapStart setting");
+            Object environment = properties.get("Environment");
+            assertTrue(environment == null || !map(map(environment).getOrDefault("Variables", Map.of()))
+                    .containsKey("JAVA_TOOL_OPTIONS"), name + " keeps the global JVM options");
+        });
+    }
+
     @Test
     void everyHandlerClassExists() {
         functions().forEach((name, properties) -> {

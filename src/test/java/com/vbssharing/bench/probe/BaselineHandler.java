@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -53,6 +54,20 @@ public final class BaselineHandler implements RequestHandler<APIGatewayProxyRequ
     /** What AWS's SnapStart guide suggests at the least: one call, so the client's first-use work is done. */
     void primeClient() {
         dynamoDb.getItem(b -> b.tableName(table).key(Map.of("pk", s("PRIMING"), "sk", s("PRIMING"))));
+    }
+
+    /** The same paths our priming runs: a list for a project with no shares, a share of an unknown backup. */
+    void primeRequests(String token) {
+        String project = "0000000000000000000000000000000a";
+        handleRequest(ProbeEvents.event("GET", "/v2/" + project + "/os-vendor-backup-sharing/detail", token, null),
+                new ProbeContext());
+        try {
+            handleRequest(ProbeEvents.event("POST", "/v2/" + project + "/os-vendor-backup-sharing", token,
+                    "{\"shared\":{\"backup_id\":\"" + UUID.randomUUID() + "\",\"to_project_ids\":[\""
+                            + "0000000000000000000000000000000b\"]}}"), new ProbeContext());
+        } catch (TransactionCanceledException expected) {
+            // The backup does not exist: the transaction is cancelled and writes nothing.
+        }
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.lang.management.ManagementFactory;
  * The benchmark times the first event; a training run (for a class-data archive) passes several.
  *
  * <p>With {@code -Dbench.primed=requests} the handler is primed before the first event, as SnapStart primes it
- * before the snapshot: ours runs {@code SnapStartPriming.prime()}; the baseline answers one list request for
- * another project. {@code -Dbench.primed=client} runs our narrower priming alone (one GetItem, JSON shapes); the
+ * before the snapshot: ours runs {@code SnapStartPriming.prime()}; the baseline answers the same kinds of
+ * requests (a list for another project, a share of an unknown backup). {@code -Dbench.primed=client} runs our narrower priming alone (one GetItem, JSON shapes); the
  * baseline then makes one GetItem.
  */
 public final class ColdStart {
@@ -54,9 +54,7 @@ public final class ColdStart {
         boolean requests = "requests".equals(priming);
         if (handler instanceof BaselineHandler baseline) {
             if (requests) {
-                String otherProject = "0000000000000000000000000000000a";
-                baseline.handleRequest(ProbeEvents.event("GET", "/v2/" + otherProject
-                        + "/os-vendor-backup-sharing/detail", args[3], null), new ProbeContext());
+                baseline.primeRequests(args[3]);
             } else {
                 baseline.primeClient();
             }
