@@ -56,17 +56,22 @@ public final class BaselineHandler implements RequestHandler<APIGatewayProxyRequ
         dynamoDb.getItem(b -> b.tableName(table).key(Map.of("pk", s("PRIMING"), "sk", s("PRIMING"))));
     }
 
-    /** The same paths our priming runs: a list for a project with no shares, a share of an unknown backup. */
-    void primeRequests(String token) {
+    /**
+     * The same paths our priming runs, as many times: a list for a project with no shares, a share of an
+     * unknown backup.
+     */
+    void primeRequests(String token, int rounds) {
         String project = "0000000000000000000000000000000a";
-        handleRequest(ProbeEvents.event("GET", "/v2/" + project + "/os-vendor-backup-sharing/detail", token, null),
-                new ProbeContext());
-        try {
-            handleRequest(ProbeEvents.event("POST", "/v2/" + project + "/os-vendor-backup-sharing", token,
-                    "{\"shared\":{\"backup_id\":\"" + UUID.randomUUID() + "\",\"to_project_ids\":[\""
-                            + "0000000000000000000000000000000b\"]}}"), new ProbeContext());
-        } catch (TransactionCanceledException expected) {
-            // The backup does not exist: the transaction is cancelled and writes nothing.
+        for (int round = 0; round < rounds; round++) {
+            handleRequest(ProbeEvents.event("GET", "/v2/" + project + "/os-vendor-backup-sharing/detail", token, null),
+                    new ProbeContext());
+            try {
+                handleRequest(ProbeEvents.event("POST", "/v2/" + project + "/os-vendor-backup-sharing", token,
+                        "{\"shared\":{\"backup_id\":\"" + UUID.randomUUID() + "\",\"to_project_ids\":[\""
+                                + "0000000000000000000000000000000b\"]}}"), new ProbeContext());
+            } catch (TransactionCanceledException expected) {
+                // The backup does not exist: the transaction is cancelled and writes nothing.
+            }
         }
     }
 
