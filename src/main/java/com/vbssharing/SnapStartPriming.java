@@ -2,8 +2,11 @@ package com.vbssharing;
 
 import com.vbssharing.api.JsonBodies;
 import com.vbssharing.api.Link;
+import com.vbssharing.backup.BackupController;
 import com.vbssharing.backup.BackupView;
 import com.vbssharing.backup.NewBackup;
+import com.vbssharing.sharing.Share;
+import com.vbssharing.sharing.ShareController;
 import com.vbssharing.sharing.ShareView;
 import com.vbssharing.storage.Keys;
 import com.vbssharing.storage.TableConfiguration;
@@ -24,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,8 @@ public class SnapStartPriming implements Resource {
      * the snapshot (measured in docs/performance.md), still well under a second once per published version.
      */
     public static final int ROUNDS = 10;
+    /** Items in a primed listing page. */
+    private static final int PAGE = 25;
     /** A backup id no backup has (ids this service makes are random UUIDs, never this one). */
     static final String BACKUP = "5ca1ab1e-5ca1-4ab1-8ab1-5ca1ab1e5ca1";
 
@@ -86,6 +92,7 @@ public class SnapStartPriming implements Resource {
     /** Failures are logged, never fatal: a cold path is slower, not broken. */
     public void prime() {
         primeClientAndCodecs();
+        primeListings();
         tokens.flatMap(generator -> generator.generateToken(Map.of("sub", "snapstart-priming",
                         "project_id", PROJECT, "exp", Instant.now().plusSeconds(300).getEpochSecond())))
                 .ifPresent(this::primeRequests);
@@ -108,6 +115,33 @@ public class SnapStartPriming implements Resource {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * The priming requests find nothing (no data may be written), so the listings they answer are empty. This
+     * serializes full pages of the two listing shapes, as a list request with results would.
+     */
+    private void primeListings() {
+        try {
+            List<Link> links = List.of(new Link("https://example/v3/p/backups/b", "self"),
+                    new Link("https://example/p/backups/b", "bookmark"));
+            List<ShareView.WithBackup> shares = new ArrayList<>();
+            List<BackupView.Detail> backups = new ArrayList<>();
+            for (int i = 0; i < PAGE; i++) {
+                BackupView.Detail backup = new BackupView.Detail("b" + i, "name", "available", 1, 1, "az1", "c",
+                        "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000", null, "description", null,
+                        "volume", "snapshot", false, false, "2020-01-01T00:00:00.000000", links);
+                backups.add(backup);
+                shares.add(ShareView.withBackup(new Share("s" + i, "b" + i, PROJECT, TARGET,
+                        "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000"), backup));
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                jsonMapper.writeValueAsBytes(new ShareController.Listing(shares, links));
+                jsonMapper.writeValueAsBytes(new BackupController.Listing(backups, links));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Priming the listing codecs failed: {}", e.toString());
         }
     }
 
@@ -143,9 +177,8 @@ public class SnapStartPriming implements Resource {
                     "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000", null, null, null, "v", "s",
                     false, false, null, links);
             jsonMapper.writeValueAsBytes(detail);
-            jsonMapper.writeValueAsBytes(ShareView.withBackup(
-                    new com.vbssharing.sharing.Share("s", "b", "f", "t", "2020-01-01T00:00:00.000000",
-                            "2020-01-01T00:00:00.000000"), detail));
+            jsonMapper.writeValueAsBytes(ShareView.withBackup(new Share("s", "b", "f", "t",
+                    "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000"), detail));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Priming the JSON codecs failed: {}", e.toString());
         }
