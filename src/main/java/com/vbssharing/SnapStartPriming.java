@@ -36,11 +36,12 @@ import java.util.Optional;
 /**
  * SnapStart priming. Lambda snapshots the function after init; whatever ran before the snapshot is warm in
  * every restored copy. Before the checkpoint this sends three requests, {@link #ROUNDS} times, through a Lambda
- * handler on this context (get an unknown backup: 404; list shares: 200; share an unknown backup: 404, the transaction writes
- * nothing), which loads and runs the whole request path: routing, token check, controllers, services, the
- * DynamoDB client (signing, HTTP, marshalling, transaction cancellation) and the JSON codecs. The token is
- * minted in memory for a project no one uses and never leaves this process; without a token generator (JWKS
- * only) it primes the DynamoDB client and the codecs alone. On a JVM without CRaC the registration is a no-op.
+ * handler on this context (get an unknown backup: 404; list shares: 200; share an unknown backup: 404, the
+ * transaction writes nothing), which loads and runs the whole request path: routing, token check, controllers,
+ * services, the DynamoDB client (signing, HTTP, marshalling, transaction cancellation) and the JSON codecs. The
+ * token is minted in memory for a project no one uses and never leaves this process; without a token generator
+ * (JWKS only) it primes the DynamoDB client and the codecs alone. On a JVM without CRaC the registration is a
+ * no-op.
  */
 @Context
 @Requires(property = "vbs.snapstart.priming", notEquals = "false")
@@ -48,18 +49,20 @@ public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
-    /** A project no one uses, and a share target for it; both valid ids, neither ever written. */
-    static final String PROJECT = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
-    static final String TARGET = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1f";
     /**
      * Rounds of priming requests: enough for the compiler to have compiled the request path's hot methods into
      * the snapshot (measured in docs/performance.md), still well under a second once per published version.
      */
     public static final int ROUNDS = 10;
-    /** Items in a primed listing page. */
-    private static final int PAGE = 25;
+
+    /** A project no one uses, and a share target for it; both valid ids, neither ever written. */
+    static final String PROJECT = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
+    static final String TARGET = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1f";
     /** A backup id no backup has (ids this service makes are random UUIDs, never this one). */
     static final String BACKUP = "5ca1ab1e-5ca1-4ab1-8ab1-5ca1ab1e5ca1";
+
+    /** Items in a primed listing page. */
+    private static final int PAGE = 25;
 
     private final ApplicationContext context;
     private final DynamoDbClient dynamoDb;

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The benchmark suite (README: {@code scripts/benchmark}). Runs each section against DynamoDB Local on
  * loopback and writes docs/performance.md. Options: {@code --repetitions N} (cold starts per setup and
- * scenario, default 5), {@code --only cold,warm,scale,artifact}, {@code --out FILE}; {@code --serve} instead
+ * scenario, default 4; twice that for the primed rows), {@code --only cold,warm,scale,artifact}, {@code --out FILE}; {@code --serve} instead
  * keeps DynamoDB Local running with seeded data and prints cold-start commands to profile by hand.
  */
 public final class Benchmark {
@@ -18,7 +18,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
-        int repetitions = Integer.parseInt(option(arguments, "--repetitions", "5"));
+        int repetitions = Integer.parseInt(option(arguments, "--repetitions", "4"));
         Set<String> only = Set.of(option(arguments, "--only", "cold,warm,scale,artifact").split(","));
         Path out = Path.of(option(arguments, "--out", "docs/performance.md"));
         PerformanceReport report = new PerformanceReport(String.join(" ", args));

@@ -36,6 +36,8 @@ final class ScaleBenchmark {
     static final int PAGE = 100;
     static final int WARM_UP = 100;
     static final int MEASURED = 5;
+    /** The offset page takes seconds on DynamoDB Local; three runs keep the section within its time. */
+    static final int MEASURED_BY_OFFSET = 3;
 
     record PageStats(String name, double p50Millis, double p50DynamoDbMillis, double p50OwnMillis, double roundTrips,
                      double itemsRead, double dynamoDbResponseKib, double readUnits) {
@@ -71,7 +73,9 @@ final class ScaleBenchmark {
         plan.request(false, pages.get(2)[0], "GET", pages.get(2)[1], owner, 200, null);
         for (int round = 0; round < MEASURED; round++) {
             for (String[] page : pages) {
-                plan.request(true, page[0], "GET", page[1], owner, 200, null);
+                if (page != pages.get(2) || round < MEASURED_BY_OFFSET) {
+                    plan.request(true, page[0], "GET", page[1], owner, 200, null);
+                }
             }
         }
         PlanResults.Results results = PlanResults.run(env, plan, "scale", List.of());
