@@ -3,7 +3,7 @@ package com.vbssharing;
 import com.vbssharing.backup.BackupRepository;
 import com.vbssharing.sharing.ShareRepository;
 import com.vbssharing.support.DynamoDbCallRecorder;
-import com.vbssharing.support.TestApp;
+import com.vbssharing.support.RecordingApp;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +18,10 @@ class SnapStartPrimingTest {
 
     @Test
     void primingRunsTheRequestPathThroughDynamoDbAndWritesNothing() {
-        Map<String, Object> properties = TestApp.quietContextProperties();
-        properties.put("vbs.test.record-dynamodb-calls", true);
-        try (ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start()) {
+        try (RecordingApp app = RecordingApp.start(Map.of())) {
+            ApplicationContext context = app.context();
             assertTrue(context.findBean(SnapStartPriming.class).isPresent(), "created at start-up, before any request");
-            DynamoDbCallRecorder recorder = context.getBean(DynamoDbCallRecorder.class);
+            DynamoDbCallRecorder recorder = app.recorder();
             recorder.drain();
 
             context.getBean(SnapStartPriming.class).beforeCheckpoint(null);

@@ -35,7 +35,9 @@ public interface ShareRepository {
     boolean deleteAll(String ownerProjectId, String backupId, List<Share> shares);
 
     /** Reads a project's shares from one side's index, in creation order, one DynamoDB page at a time. */
-    ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int pageSize);
+    default ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int pageSize) {
+        return openIndex(side, projectId, ascending, after, 0, pageSize);
+    }
 
     /** As above, first skipping {@code skip} shares (an offset) without fetching any of their attributes. */
     ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int skip, int pageSize);

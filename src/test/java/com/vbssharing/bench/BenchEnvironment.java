@@ -64,9 +64,10 @@ final class BenchEnvironment implements AutoCloseable {
         seeding = ApplicationContext.builder().properties(properties).start();
         try {
             Files.createDirectories(work);
-            lambdaClasspath = jar(Path.of("target", "classes"), work.resolve("vbs-sharing-classes.jar"))
+            lambdaClasspath = jar(Path.of("target", "classes"), "", work.resolve("vbs-sharing-classes.jar"))
                     + java.io.File.pathSeparator + Files.readString(Path.of("target", "runtime-classpath.txt")).trim();
-            probeClasses = probeJar(work.resolve("probe.jar"));
+            // The probe classes alone: the test classpath's resources (logback-test.xml, ...) must not leak in.
+            probeClasses = jar(Path.of("target", "test-classes"), "com/vbssharing/bench/probe", work.resolve("probe.jar"));
             meterResources = writeMeterRegistration(work.resolve("meter"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,12 +114,6 @@ final class BenchEnvironment implements AutoCloseable {
     String handlerOf(String function) {
         Map<String, Object> resource = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get(function);
         return ((Map<String, Object>) resource.get("Properties")).get("Handler").toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    Object globalFunctionSetting(String name) {
-        Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
-        return globals.get(name);
     }
 
     /** System properties the Lambda environment would give: region, and here the DynamoDB Local endpoint. */
@@ -176,33 +171,20 @@ final class BenchEnvironment implements AutoCloseable {
         bean(ShareService.class).create(ownerProjectId, new NewShares(backupId, to));
     }
 
-    /** The probe classes alone: the test classpath's resources (logback-test.xml, ...) must not leak in. */
-    private static Path probeJar(Path jar) throws IOException {
-        Path classes = Path.of("target", "test-classes");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             Stream<Path> files = Files.list(classes.resolve("com/vbssharing/bench/probe"))) {
-            for (Path file : files.sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString()));
-                Files.copy(file, out);
-                out.closeEntry();
-            }
-        }
-        return jar.toAbsolutePath();
-    }
-
     /**
-     * The application's classes as one jar: the JVM archives (AppCDS, AOT cache) only cover classes from jars,
-     * so every setup runs the same jar for a fair comparison.
+     * A jar of the classes under {@code root/under}, named relative to {@code root}. Class-data archives only cover
+     * classes from jars, so every setup runs jars; directory entries matter, because Micronaut finds its bean
+     * definitions by listing META-INF/micronaut/...
      */
-    private static Path jar(Path classes, Path jar) throws IOException {
+    private static Path jar(Path root, String under, Path jar) throws IOException {
+        Path start = root.resolve(under);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(file -> !file.equals(classes)).sorted().toList()) {
-                // Directory entries matter: Micronaut finds its bean definitions by listing META-INF/micronaut/...
+             Stream<Path> files = Files.walk(start)) {
+            for (Path file : files.filter(file -> !file.equals(root)).sorted().toList()) {
                 if (Files.isDirectory(file)) {
-                    out.putNextEntry(new JarEntry(classes.relativize(file) + "/"));
+                    out.putNextEntry(new JarEntry(root.relativize(file) + "/"));
                 } else {
-                    out.putNextEntry(new JarEntry(classes.relativize(file).toString()));
+                    out.putNextEntry(new JarEntry(root.relativize(file).toString()));
                     Files.copy(file, out);
                 }
                 out.closeEntry();

@@ -1,5 +1,6 @@
 package com.vbssharing.deploy;
 
+import com.vbssharing.bench.probe.ColdStart;
 import com.vbssharing.support.TestApp;
 import com.vbssharing.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,9 @@ class LambdaClasspathTest {
                 "-Daws.accessKeyId=" + System.getProperty("aws.accessKeyId"),
                 "-Daws.secretAccessKey=" + System.getProperty("aws.secretAccessKey"), "-Daws.region=us-east-1",
                 "-Daws.services.dynamodb.endpoint-override=" + endpoint,
-                "-cp", classpath, ColdStartProbe.class.getName(),
+                "-cp", classpath, ColdStart.class.getName(), "ours", "GET",
                 "/v2/" + project + "/os-vendor-backup-sharing/detail",
-                Tokens.sign(SECRET, Tokens.claims(project, java.time.Instant.now().plusSeconds(600)).build()))
+                Tokens.sign(SECRET, Tokens.claims(project, java.time.Instant.now().plusSeconds(600)).build()), "-")
                 .redirectErrorStream(true);
         builder.environment().put("VBS_AUTH_JWT_SECRET", SECRET);
         builder.environment().put("VBS_TABLE_NAME", TestApp.TABLE);

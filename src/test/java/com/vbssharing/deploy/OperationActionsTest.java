@@ -4,11 +4,8 @@ import com.vbssharing.api.ApiOperation;
 import com.vbssharing.support.Api;
 import com.vbssharing.support.DynamoDbCallRecorder;
 import com.vbssharing.support.Fixtures;
-import com.vbssharing.support.LambdaApi;
-import com.vbssharing.support.TestApp;
+import com.vbssharing.support.RecordingApp;
 import com.vbssharing.support.Tokens;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,23 +28,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationActionsTest {
 
-    private ApplicationContext context;
+    private RecordingApp app;
     private DynamoDbCallRecorder recorder;
     private Api api;
     private final Map<ApiOperation, Set<String>> used = new EnumMap<>(ApiOperation.class);
 
     @BeforeAll
     void start() {
-        Map<String, Object> properties = TestApp.quietContextProperties();
-        properties.put("vbs.test.record-dynamodb-calls", true);
-        context = ApplicationContext.builder().environments("test").properties(properties).start();
-        recorder = context.getBean(DynamoDbCallRecorder.class);
-        api = new LambdaApi(new ApiGatewayProxyRequestEventFunction(context));
+        app = RecordingApp.start(Map.of());
+        recorder = app.recorder();
+        api = app.api();
     }
 
     @AfterAll
     void stop() {
-        context.close();
+        app.close();
     }
 
     @Test

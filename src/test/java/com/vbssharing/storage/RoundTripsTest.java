@@ -4,17 +4,15 @@ import com.vbssharing.support.Api;
 import com.vbssharing.support.Backups;
 import com.vbssharing.support.DynamoDbCallRecorder;
 import com.vbssharing.support.Fixtures;
-import com.vbssharing.support.LambdaApi;
-import com.vbssharing.support.TestApp;
+import com.vbssharing.support.RecordingApp;
 import com.vbssharing.support.Tokens;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,23 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoundTripsTest {
 
-    private ApplicationContext context;
+    private RecordingApp app;
     private DynamoDbCallRecorder recorder;
     private Api api;
 
     @BeforeAll
     void start() {
-        java.util.Map<String, Object> properties = TestApp.quietContextProperties();
-        properties.put("vbs.test.record-dynamodb-calls", true);
-        properties.put("vbs.snapstart.priming", false);
-        context = ApplicationContext.builder().environments("test").properties(properties).start();
-        recorder = context.getBean(DynamoDbCallRecorder.class);
-        api = new LambdaApi(new ApiGatewayProxyRequestEventFunction(context));
+        app = RecordingApp.start(Map.of("vbs.snapstart.priming", false));
+        recorder = app.recorder();
+        api = app.api();
     }
 
     @AfterAll
     void stop() {
-        context.close();
+        app.close();
     }
 
     @Test

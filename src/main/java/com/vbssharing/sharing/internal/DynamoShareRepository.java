@@ -148,12 +148,6 @@ public class DynamoShareRepository implements ShareRepository {
     }
 
     @Override
-    public ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int pageSize) {
-        return new IndexCursor(side, projectId, ascending,
-                after.map(share -> ShareItems.indexStartKey(side, share)).orElse(null), pageSize, false);
-    }
-
-    @Override
     public ShareCursor openIndex(Side side, String projectId, boolean ascending, Optional<Share> after, int skip,
                                  int pageSize) {
         Map<String, AttributeValue> startKey = after.map(share -> ShareItems.indexStartKey(side, share)).orElse(null);
