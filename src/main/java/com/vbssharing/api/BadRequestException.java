@@ -3,7 +3,7 @@ package com.vbssharing.api;
 import io.micronaut.http.HttpStatus;
 
 /** 400 {@code badRequest}: the request is malformed or breaks a rule of the API. */
-public final class BadRequestException extends ApiException {
+public class BadRequestException extends ApiException {
 
     public BadRequestException(String message) {
         super(message);

@@ -27,6 +27,11 @@ public record SortOrder(List<Key> keys) {
         return new SortOrder(List.copyOf(keys));
     }
 
+    /** The default order: newest first. */
+    public static SortOrder byDefault() {
+        return new SortOrder(List.of(new Key(DEFAULT_KEY, false)));
+    }
+
     public Key primary() {
         return keys.get(0);
     }

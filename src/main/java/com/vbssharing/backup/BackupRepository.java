@@ -1,11 +1,11 @@
 package com.vbssharing.backup;
 
-import java.util.Collection;
+import com.vbssharing.contention.ConcurrentChangeException;
+
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Storage of backups. Every read here is strongly consistent. */
+/** The port to stored backups. Every read here is strongly consistent. */
 public interface BackupRepository {
 
     /** Stores a new backup; it must not exist yet. */
@@ -15,9 +15,6 @@ public interface BackupRepository {
 
     /** Every backup of a project. */
     List<Backup> listByProject(String projectId);
-
-    /** The backups with these (project, id) keys that exist, by backup id. */
-    Map<String, Backup> findAll(Collection<BackupKey> keys);
 
     /**
      * Deletes the backup in one conditional write when it is deletable and shared with nobody; otherwise says
@@ -34,14 +31,13 @@ public interface BackupRepository {
     }
 
     /**
-     * Deletes the backup and every share of it in one transaction, provided the backup is still deletable
-     * and its share count is still {@code expected.shareCount()}. False when it changed meanwhile.
+     * Deletes the backup and every share of it in one transaction, provided the backup is still deletable and
+     * its shares are still exactly {@code expected.shareCount()} shares, each as read.
+     *
+     * @throws ConcurrentChangeException when the backup or its shares changed meanwhile (nothing was written)
      */
-    boolean deleteWithShares(Backup expected);
+    void deleteWithShares(Backup expected);
 
     /** Moves a {@code creating} backup to its final state; false when it is no longer {@code creating}. */
     boolean completeCreation(String projectId, String backupId, BackupCompletion completion);
-
-    record BackupKey(String projectId, String backupId) {
-    }
 }

@@ -1,12 +1,12 @@
 package com.vbssharing.backup;
 
 import com.vbssharing.api.BadRequestException;
-import com.vbssharing.api.ConflictException;
 import com.vbssharing.api.Ids;
 import com.vbssharing.api.NotFoundException;
 import com.vbssharing.api.Pages;
 import com.vbssharing.api.Timestamps;
 import com.vbssharing.backup.BackupRepository.DeleteOutcome;
+import com.vbssharing.contention.ContentionRetry;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -19,15 +19,16 @@ import java.util.UUID;
 @Singleton
 public class BackupService {
 
-    private static final int DELETE_ATTEMPTS = 5;
-
     private final BackupRepository backups;
     private final BackupConfiguration configuration;
+    private final ContentionRetry retry;
     private final Clock clock;
 
-    public BackupService(BackupRepository backups, BackupConfiguration configuration, Clock clock) {
+    public BackupService(BackupRepository backups, BackupConfiguration configuration, ContentionRetry retry,
+                         Clock clock) {
         this.backups = backups;
         this.configuration = configuration;
+        this.retry = retry;
         this.clock = clock;
     }
 
@@ -69,22 +70,20 @@ public class BackupService {
         if (!Ids.isUuid(backupId)) {
             throw NotFoundException.backup(Ids.abbreviated(backupId));
         }
-        for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
-            DeleteOutcome outcome = backups.deleteIfUnshared(projectId, backupId);
-            if (outcome instanceof DeleteOutcome.Deleted) {
-                return;
-            }
-            if (outcome instanceof DeleteOutcome.Missing) {
-                throw NotFoundException.backup(backupId);
-            }
-            if (outcome instanceof DeleteOutcome.NotDeletable notDeletable) {
-                throw new BadRequestException("Backup " + backupId + " is " + notDeletable.status().value()
-                        + ": only a backup in status available or error can be deleted.");
-            }
-            if (outcome instanceof DeleteOutcome.Shared shared && backups.deleteWithShares(shared.backup())) {
-                return;
-            }
+        retry.run("Backup " + backupId, () -> deleteOnce(projectId, backupId));
+    }
+
+    private void deleteOnce(String projectId, String backupId) {
+        DeleteOutcome outcome = backups.deleteIfUnshared(projectId, backupId);
+        if (outcome instanceof DeleteOutcome.Missing) {
+            throw NotFoundException.backup(backupId);
         }
-        throw new ConflictException("Backup " + backupId + " kept changing while it was being deleted. Retry.");
+        if (outcome instanceof DeleteOutcome.NotDeletable notDeletable) {
+            throw new BadRequestException("Backup " + backupId + " is " + notDeletable.status().value()
+                    + ": only a backup in status available or error can be deleted.");
+        }
+        if (outcome instanceof DeleteOutcome.Shared shared) {
+            backups.deleteWithShares(shared.backup());
+        }
     }
 }

@@ -14,7 +14,13 @@ public enum BackupStatus {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
+    /** A backup can be deleted when no operation is running on it. */
     public boolean isDeletable() {
         return this == AVAILABLE || this == ERROR;
+    }
+
+    /** Sharing is done on backups in status available (the service's user guide). */
+    public boolean isShareable() {
+        return this == AVAILABLE;
     }
 }

@@ -1,10 +1,11 @@
 package com.vbssharing.events;
 
-import com.vbssharing.storage.StreamChange;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.vbssharing.api.Timestamps;
-import com.vbssharing.storage.Keys;
+import com.vbssharing.backup.Backup;
+import com.vbssharing.sharing.Share;
+import com.vbssharing.storage.TableChange;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
@@ -20,7 +21,7 @@ import java.util.Optional;
 /**
  * Turns a table change into at most one EventBridge entry: a share created or deleted, or a backup whose status
  * changed (a removed backup goes to {@code deleted}). Everything else in the stream, such as share id lookup
- * items and share-count updates, is no event. Attribute names are those of docs/data-model.md.
+ * items and share-count updates, is no event.
  */
 @Singleton
 public class ChangeEvents {
@@ -40,28 +41,28 @@ public class ChangeEvents {
         this.configuration = configuration;
     }
 
-    public <V> Optional<PutEventsRequestEntry> toEntry(StreamChange<V> change) {
-        String entity = change.latest("entity");
-        if ("share".equals(entity)) {
-            return shareEvent(change);
+    public Optional<PutEventsRequestEntry> toEntry(TableChange change) {
+        if (change instanceof TableChange.ShareChange share) {
+            return shareEvent(share);
         }
-        if ("backup".equals(entity)) {
-            return backupEvent(change);
+        if (change instanceof TableChange.BackupChange backup) {
+            return backupEvent(backup);
         }
         return Optional.empty();
     }
 
-    private <V> Optional<PutEventsRequestEntry> shareEvent(StreamChange<V> change) {
-        boolean created = StreamChange.INSERT.equals(change.eventName());
-        if (!created && !StreamChange.REMOVE.equals(change.eventName())) {
+    private Optional<PutEventsRequestEntry> shareEvent(TableChange.ShareChange change) {
+        boolean created = change.kind() == TableChange.Kind.INSERT;
+        if (!created && change.kind() != TableChange.Kind.REMOVE) {
             return Optional.empty(); // shares are immutable: a modification is nothing consumers know of
         }
+        Share share = change.share();
         Map<String, String> detail = new LinkedHashMap<>();
-        detail.put("share_id", change.latest(Keys.SHARE_ID_ATTRIBUTE));
-        detail.put("backup_id", change.latest("backup_id"));
-        detail.put("from_project_id", change.latest("from_project_id"));
-        detail.put("to_project_id", change.latest("to_project_id"));
-        detail.put("created_at", change.latest("created_at"));
+        detail.put("share_id", share.id());
+        detail.put("backup_id", share.backupId());
+        detail.put("from_project_id", share.fromProjectId());
+        detail.put("to_project_id", share.toProjectId());
+        detail.put("created_at", share.createdAt());
         if (!created) {
             detail.put("deleted_at", changeTime(change));
         }
@@ -69,39 +70,39 @@ public class ChangeEvents {
         return Optional.of(entry(created ? SHARE_CREATED : SHARE_DELETED, change, detail));
     }
 
-    private <V> Optional<PutEventsRequestEntry> backupEvent(StreamChange<V> change) {
-        boolean removed = StreamChange.REMOVE.equals(change.eventName());
-        String oldStatus = StreamChange.INSERT.equals(change.eventName())
-                ? null : change.before(Keys.BACKUP_STATUS_ATTRIBUTE);
-        String newStatus = removed ? DELETED_STATUS : change.after(Keys.BACKUP_STATUS_ATTRIBUTE);
+    private Optional<PutEventsRequestEntry> backupEvent(TableChange.BackupChange change) {
+        boolean removed = change.kind() == TableChange.Kind.REMOVE;
+        String oldStatus = change.before().map(backup -> backup.status().value()).orElse(null);
+        String newStatus = removed ? DELETED_STATUS : change.after().map(backup -> backup.status().value()).orElse(null);
         if (Objects.equals(oldStatus, newStatus)) {
             return Optional.empty();
         }
+        Backup backup = change.latest();
         Map<String, String> detail = new LinkedHashMap<>();
-        detail.put("backup_id", change.latest("id"));
-        detail.put("project_id", change.latest("project_id"));
+        detail.put("backup_id", backup.id());
+        detail.put("project_id", backup.projectId());
         detail.put("old_status", oldStatus);
         detail.put("new_status", newStatus);
         // A removal writes no updated_at: the removal's own time is when the status became "deleted".
-        detail.put("updated_at", removed ? changeTime(change) : change.after("updated_at"));
+        detail.put("updated_at", removed ? changeTime(change) : backup.updatedAt());
         detail.put("change_id", change.eventId());
         return Optional.of(entry(BACKUP_STATUS_CHANGED, change, detail));
     }
 
-    private PutEventsRequestEntry entry(String detailType, StreamChange<?> change, Map<String, String> detail) {
+    private PutEventsRequestEntry entry(String detailType, TableChange change, Map<String, String> detail) {
         return PutEventsRequestEntry.builder()
                 .eventBusName(configuration.getBusName())
                 .source(SOURCE)
                 .detailType(detailType)
                 .resources(List.of())
-                .time(change.approximateCreationTime())
+                .time(change.time())
                 .detail(json(detail))
                 .build();
     }
 
     /** Rounded down to the second by DynamoDB Streams (to the minute by DynamoDB Local). */
-    private static String changeTime(StreamChange<?> change) {
-        return change.approximateCreationTime() == null ? null : Timestamps.format(change.approximateCreationTime());
+    private static String changeTime(TableChange change) {
+        return change.time() == null ? null : Timestamps.format(change.time());
     }
 
     /** A flat JSON object in the map's order; absent values are written as null, so every field is always there. */

@@ -1,6 +1,6 @@
 package com.vbssharing.events;
 
-import com.vbssharing.storage.StreamChange;
+import com.vbssharing.storage.TableChanges;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
@@ -45,7 +45,7 @@ public class EventPublisherHandler extends MicronautRequestHandler<DynamodbEvent
         for (int i = 0; i < records.size(); i++) {
             Optional<PutEventsRequestEntry> entry;
             try {
-                entry = changeEvents.toEntry(StreamChange.of(records.get(i)));
+                entry = changeEvents.toEntry(TableChanges.decode(records.get(i)));
             } catch (RuntimeException e) {
                 LOG.warn("Stream record {} could not be read", records.get(i).getEventID(), e);
                 firstFailed = i;

@@ -45,6 +45,27 @@ public record ShareListQuery(boolean shareToMe, Optional<String> backupId, Optio
                 PageRequest.from(query));
     }
 
+    /** Every share the caller made, in the default order. */
+    public static ShareListQuery sharedByMe() {
+        return ofSide(false, Optional.empty());
+    }
+
+    /** Every share made with the caller, in the default order. */
+    public static ShareListQuery sharedWithMe() {
+        return ofSide(true, Optional.empty());
+    }
+
+    /** Every share of one backup made with the caller: "was it shared with me?". */
+    public static ShareListQuery sharedWithMe(String backupId) {
+        return ofSide(true, Optional.of(backupId));
+    }
+
+    private static ShareListQuery ofSide(boolean shareToMe, Optional<String> backupId) {
+        return new ShareListQuery(shareToMe, backupId, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), SortOrder.byDefault(),
+                new PageRequest(PageRequest.MAX_LIMIT, 0, Optional.empty()));
+    }
+
     public ShareRepository.Side side() {
         return shareToMe ? ShareRepository.Side.SHARED_WITH : ShareRepository.Side.SHARED_BY;
     }

@@ -1,6 +1,6 @@
 package com.vbssharing.bench;
 
-import com.vbssharing.LocalCredentials;
+import com.vbssharing.local.LocalCredentials;
 import com.vbssharing.api.Timestamps;
 import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupRepository;
@@ -9,7 +9,7 @@ import com.vbssharing.sharing.NewShares;
 import com.vbssharing.sharing.Share;
 import com.vbssharing.sharing.ShareRepository;
 import com.vbssharing.sharing.ShareService;
-import com.vbssharing.storage.EmbeddedDynamoDb;
+import com.vbssharing.local.EmbeddedDynamoDb;
 import com.vbssharing.support.CloudFormationYaml;
 import com.vbssharing.support.Tokens;
 import io.micronaut.context.ApplicationContext;

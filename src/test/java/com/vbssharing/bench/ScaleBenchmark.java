@@ -3,12 +3,13 @@ package com.vbssharing.bench;
 import com.vbssharing.api.Timestamps;
 import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupStatus;
-import com.vbssharing.backup.internal.BulkBackups;
 import com.vbssharing.bench.PlanResults.Measured;
 import com.vbssharing.sharing.Share;
+import com.vbssharing.api.PageRequest;
+import com.vbssharing.api.SortOrder;
+import com.vbssharing.sharing.ShareListQuery;
 import com.vbssharing.sharing.ShareRepository;
-import com.vbssharing.sharing.internal.BulkShares;
-import com.vbssharing.storage.BulkWrites;
+import com.vbssharing.storage.internal.BulkWrites;
 import com.vbssharing.support.Tokens;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -121,8 +122,7 @@ final class ScaleBenchmark {
                 shares.add(new Share(UUID.randomUUID().toString(), backupId, owner, Tokens.newProjectId(), at, at));
             }
         }
-        List<Map<String, AttributeValue>> items = new ArrayList<>(BulkBackups.items(backups));
-        items.addAll(BulkShares.items(shares));
+        List<Map<String, AttributeValue>> items = BulkWrites.items(backups, shares);
         DynamoDbClient dynamoDb = env.bean(DynamoDbClient.class);
         int half = items.size() / 2 / 25 * 25;
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -138,16 +138,11 @@ final class ScaleBenchmark {
 
     /** The id of the share at a 0-based position in the default order (newest first). */
     private static String shareAt(BenchEnvironment env, String owner, int position) {
-        ShareRepository.ShareCursor cursor = env.bean(ShareRepository.class)
-                .openIndex(ShareRepository.Side.SHARED_BY, owner, false, Optional.empty(), 1000);
-        int seen = 0;
-        while (!cursor.exhausted()) {
-            List<Share> page = cursor.next();
-            if (seen + page.size() > position) {
-                return page.get(position - seen).id();
-            }
-            seen += page.size();
-        }
-        throw new IllegalStateException("Fewer than " + (position + 1) + " shares");
+        ShareListQuery query = new ShareListQuery(false, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SortOrder.byDefault(),
+                new PageRequest(1, position, Optional.empty()));
+        return env.bean(ShareRepository.class).page(owner, query, Optional.empty()).stream()
+                .findFirst().orElseThrow(() -> new IllegalStateException("Fewer than " + (position + 1) + " shares"))
+                .share().id();
     }
 }

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.vbssharing.api.ApiOperation;
+
 import com.vbssharing.api.Timestamps;
 import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupRepository;

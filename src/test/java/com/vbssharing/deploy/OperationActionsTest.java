@@ -1,6 +1,6 @@
 package com.vbssharing.deploy;
 
-import com.vbssharing.api.ApiOperation;
+
 import com.vbssharing.support.Api;
 import com.vbssharing.support.DynamoDbCallRecorder;
 import com.vbssharing.support.Fixtures;

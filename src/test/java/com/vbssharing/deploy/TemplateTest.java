@@ -1,6 +1,6 @@
 package com.vbssharing.deploy;
 
-import com.vbssharing.api.ApiOperation;
+
 import com.vbssharing.support.CloudFormationYaml;
 import com.vbssharing.support.TestApp;
 import io.micronaut.web.router.Router;
@@ -130,7 +130,7 @@ class TemplateTest {
         for (Object index : (List<?>) table.get("GlobalSecondaryIndexes")) {
             indexes.add((String) map(index).get("IndexName"));
         }
-        assertEquals(Set.of(com.vbssharing.storage.Keys.SHARED_BY_INDEX, com.vbssharing.storage.Keys.SHARED_WITH_INDEX), indexes);
+        assertEquals(Set.of(com.vbssharing.storage.internal.Keys.SHARED_BY_INDEX, com.vbssharing.storage.internal.Keys.SHARED_WITH_INDEX), indexes);
     }
 
     private Map<String, Map<String, Object>> functions() {

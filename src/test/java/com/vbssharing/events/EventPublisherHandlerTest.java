@@ -1,6 +1,6 @@
 package com.vbssharing.events;
 
-import com.vbssharing.storage.StreamChange;
+import com.vbssharing.storage.TableChanges;
 import com.vbssharing.support.TableStream;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -206,9 +206,9 @@ class EventPublisherHandlerTest {
         List<Record> records = TableStream.recordsOf(List.of(owner.projectId(), receiver));
         ChangeEvents changeEvents = context.getBean(ChangeEvents.class);
 
-        var fromSdk = records.stream().map(r -> changeEvents.toEntry(StreamChange.of(r))).toList();
+        var fromSdk = records.stream().map(r -> changeEvents.toEntry(TableChanges.decode(r))).toList();
         var fromLambda = records.stream()
-                .map(r -> changeEvents.toEntry(StreamChange.of(TableStream.lambdaRecord(r)))).toList();
+                .map(r -> changeEvents.toEntry(TableChanges.decode(TableStream.lambdaRecord(r)))).toList();
 
         assertEquals(fromSdk, fromLambda);
         assertEquals(4, fromSdk.stream().filter(Optional::isPresent).count(), "two status changes, created, deleted");

@@ -4,6 +4,8 @@ import com.vbssharing.support.Api;
 import com.vbssharing.support.Fixtures;
 import com.vbssharing.support.HttpApi;
 import com.vbssharing.support.Tokens;
+import com.vbssharing.storage.internal.TableInvariants;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShareConcurrencyTest {
 
     private final Api api = HttpApi.get();
+
+    @AfterEach
+    void nothingIsHalfWritten() {
+        TableInvariants.assertHold();
+    }
 
     @RepeatedTest(3)
     void twoRequestsOfSixAtOnceOneSucceedsTheOtherHitsTheLimit() throws Exception {

@@ -83,6 +83,8 @@ class RoundTripsTest {
         calls(2, List.of("Query", "BatchGetItem"),
                 () -> receiver.get("/v2/" + receiver.projectId() + "/os-vendor-backup-sharing/detail?share_to_me=true"), 200);
         calls(1, List.of("Query"), () -> owner.get(v2 + "/count"), 200);
+        // The owner's count of one backup's shares: the consistent base-table read alone, no backup join.
+        calls(1, List.of("Query"), () -> owner.get(v2 + "/count?backup_id=" + backup), 200);
         calls(2, List.of("GetItem", "GetItem"), () -> owner.get(v2 + "/" + shareId), 200);
         calls(2, List.of("GetItem", "TransactWriteItems"), () -> owner.delete(v2 + "/" + shareId), 200);
         calls(2, List.of("Query", "TransactWriteItems"), () -> owner.delete(v2 + "/" + other + "?is_backup_id=true"), 200);

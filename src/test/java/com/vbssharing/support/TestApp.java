@@ -1,7 +1,7 @@
 package com.vbssharing.support;
 
-import com.vbssharing.LocalCredentials;
-import com.vbssharing.storage.EmbeddedDynamoDb;
+import com.vbssharing.local.LocalCredentials;
+import com.vbssharing.local.EmbeddedDynamoDb;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.runtime.server.EmbeddedServer;

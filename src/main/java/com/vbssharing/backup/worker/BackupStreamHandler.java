@@ -2,7 +2,7 @@ package com.vbssharing.backup.worker;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.vbssharing.storage.StreamChange;
+import com.vbssharing.storage.TableChanges;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -36,8 +36,7 @@ public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, 
                 continue;
             }
             try {
-                NewBackupRecords.newBackup(StreamChange.of(record))
-                        .ifPresent(key -> worker.complete(key.projectId(), key.backupId()));
+                worker.onChange(TableChanges.decode(record));
             } catch (RuntimeException e) {
                 failures.add(failure(record));
             }

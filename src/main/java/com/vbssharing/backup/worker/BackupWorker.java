@@ -5,6 +5,7 @@ import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupCompletion;
 import com.vbssharing.backup.BackupRepository;
 import com.vbssharing.backup.BackupStatus;
+import com.vbssharing.storage.TableChange;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,14 @@ public class BackupWorker {
         this.backups = backups;
         this.engine = engine;
         this.clock = clock;
+    }
+
+    /** Completes the backup when the change is one just inserted in status {@code creating}; ignores the rest. */
+    public void onChange(TableChange change) {
+        if (change instanceof TableChange.BackupChange backup && change.kind() == TableChange.Kind.INSERT
+                && backup.latest().status() == BackupStatus.CREATING) {
+            complete(backup.latest().projectId(), backup.latest().id());
+        }
     }
 
     public void complete(String projectId, String backupId) {

@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupRepository;
 import com.vbssharing.backup.BackupStatus;
-import com.vbssharing.storage.Keys;
-import com.vbssharing.storage.TableConfiguration;
+import com.vbssharing.storage.internal.RawTable;
 import com.vbssharing.support.Api;
 import com.vbssharing.support.Backups;
 import com.vbssharing.support.HttpApi;
@@ -15,12 +14,9 @@ import com.vbssharing.support.Tokens;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,13 +30,7 @@ class BackupStreamHandlerTest {
         Api.Caller owner = HttpApi.get().as(Tokens.newProjectId());
         String backupId = Backups.createAvailable(owner, "via-lambda");
         // The local poller completed it already; put it back to creating, as if the worker had not run yet.
-        String table = TestApp.get().context().getBean(TableConfiguration.class).getName();
-        TestApp.get().context().getBean(DynamoDbClient.class).updateItem(b -> b.tableName(table)
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.project(owner.projectId())),
-                        Keys.SK, AttributeValue.fromS(Keys.backup(backupId))))
-                .updateExpression("SET #status = :creating REMOVE data_timestamp")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":creating", AttributeValue.fromS("creating"))));
+        RawTable.resetStatus(owner.projectId(), backupId, BackupStatus.CREATING);
         List<Record> records = TableStream.recordsOf(List.of(owner.projectId()));
         assertTrue(records.stream().anyMatch(r -> r.eventNameAsString().equals("INSERT")), records::toString);
 

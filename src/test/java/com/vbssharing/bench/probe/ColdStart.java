@@ -3,7 +3,7 @@ package com.vbssharing.bench.probe;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.vbssharing.SnapStartPriming;
+import com.vbssharing.lambda.SnapStartPriming;
 
 import java.lang.management.ManagementFactory;
 
@@ -64,7 +64,7 @@ public final class ColdStart {
         }
         Object context = handler.getClass().getMethod("getApplicationContext").invoke(handler);
         Object bean = context.getClass().getMethod("getBean", Class.class)
-                .invoke(context, Class.forName("com.vbssharing.SnapStartPriming"));
+                .invoke(context, Class.forName("com.vbssharing.lambda.SnapStartPriming"));
         bean.getClass().getMethod(requests ? "prime" : "primeClientAndCodecs").invoke(bean);
     }
 

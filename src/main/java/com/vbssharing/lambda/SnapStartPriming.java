@@ -1,0 +1,183 @@
+package com.vbssharing.lambda;
+
+import com.vbssharing.api.JsonBodies;
+import com.vbssharing.api.Link;
+import com.vbssharing.backup.BackupController;
+import com.vbssharing.backup.BackupRepository;
+import com.vbssharing.backup.BackupView;
+import com.vbssharing.backup.NewBackup;
+import com.vbssharing.sharing.Share;
+import com.vbssharing.sharing.ShareController;
+import com.vbssharing.sharing.ShareView;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.token.generator.TokenGenerator;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SnapStart priming. Lambda snapshots the function after init; whatever ran before the snapshot is warm in
+ * every restored copy. Before the checkpoint this sends three requests, {@link #ROUNDS} times, through a Lambda
+ * handler on this context (get an unknown backup: 404; list shares: 200; share an unknown backup: 404, the
+ * transaction writes nothing), which loads and runs the whole request path: routing, token check, controllers,
+ * services, the DynamoDB client (signing, HTTP, marshalling, transaction cancellation) and the JSON codecs. The
+ * token is minted in memory for a project no one uses and never leaves this process; without a token generator
+ * (JWKS only) it primes the DynamoDB client and the codecs alone. On a JVM without CRaC the registration is a
+ * no-op.
+ */
+@Context
+@Requires(property = "vbs.snapstart.priming", notEquals = "false")
+public class SnapStartPriming implements Resource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+
+    /**
+     * Rounds of priming requests: enough for the compiler to have compiled the request path's hot methods into
+     * the snapshot (measured in docs/performance.md), still well under a second once per published version.
+     */
+    public static final int ROUNDS = 10;
+
+    /** A project no one uses, and a share target for it; both valid ids, neither ever written. */
+    static final String PROJECT = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
+    static final String TARGET = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1f";
+    /** A backup id no backup has (ids this service makes are random UUIDs, never this one). */
+    static final String BACKUP = "5ca1ab1e-5ca1-4ab1-8ab1-5ca1ab1e5ca1";
+
+    /** Items in a primed listing page. */
+    private static final int PAGE = 25;
+
+    private final ApplicationContext context;
+    private final BackupRepository backups;
+    private final JsonMapper jsonMapper;
+    private final JsonBodies jsonBodies;
+    private final Optional<TokenGenerator> tokens;
+
+    public SnapStartPriming(ApplicationContext context, BackupRepository backups, JsonMapper jsonMapper,
+                            JsonBodies jsonBodies, Optional<TokenGenerator> tokens) {
+        this.context = context;
+        this.backups = backups;
+        this.jsonMapper = jsonMapper;
+        this.jsonBodies = jsonBodies;
+        this.tokens = tokens;
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: the SDK re-resolves credentials from the restored environment on first use.
+    }
+
+    /** Failures are logged, never fatal: a cold path is slower, not broken. */
+    public void prime() {
+        primeClientAndCodecs();
+        primeListings();
+        tokens.flatMap(generator -> generator.generateToken(Map.of("sub", "snapstart-priming",
+                        "project_id", PROJECT, "exp", Instant.now().plusSeconds(300).getEpochSecond())))
+                .ifPresent(this::primeRequests);
+    }
+
+    private void primeRequests(String token) {
+        ApiGatewayProxyRequestEventFunction handler = new ApiGatewayProxyRequestEventFunction(context);
+        List<APIGatewayProxyRequestEvent> requests = List.of(
+                request("GET", "/v3/" + PROJECT + "/backups/" + BACKUP, token, null),
+                request("GET", "/v2/" + PROJECT + "/os-vendor-backup-sharing/detail", token, null),
+                request("POST", "/v2/" + PROJECT + "/os-vendor-backup-sharing", token,
+                        "{\"shared\":{\"backup_id\":\"" + BACKUP + "\",\"to_project_ids\":[\"" + TARGET + "\"]}}"));
+        for (int round = 0; round < ROUNDS; round++) {
+            for (APIGatewayProxyRequestEvent request : requests) {
+                try {
+                    APIGatewayProxyResponseEvent response = handler.handleRequest(request, null);
+                    LOG.debug("Priming {} {}: {}", request.getHttpMethod(), request.getPath(), response.getStatusCode());
+                } catch (RuntimeException e) {
+                    LOG.warn("Priming {} {} failed: {}", request.getHttpMethod(), request.getPath(), e.toString());
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * The priming requests find nothing (no data may be written), so the listings they answer are empty. This
+     * serializes full pages of the two listing shapes, as a list request with results would.
+     */
+    private void primeListings() {
+        try {
+            List<Link> links = List.of(new Link("https://example/v3/p/backups/b", "self"),
+                    new Link("https://example/p/backups/b", "bookmark"));
+            List<ShareView.WithBackup> shares = new ArrayList<>();
+            List<BackupView.Detail> backups = new ArrayList<>();
+            for (int i = 0; i < PAGE; i++) {
+                BackupView.Detail backup = new BackupView.Detail("b" + i, "name", "available", 1, 1, "az1", "c",
+                        "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000", null, "description", null,
+                        "volume", "snapshot", false, false, "2020-01-01T00:00:00.000000", links);
+                backups.add(backup);
+                shares.add(ShareView.withBackup(new Share("s" + i, "b" + i, PROJECT, TARGET,
+                        "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000"), backup));
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                jsonMapper.writeValueAsBytes(new ShareController.Listing(shares, links));
+                jsonMapper.writeValueAsBytes(new BackupController.Listing(backups, links));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Priming the listing codecs failed: {}", e.toString());
+        }
+    }
+
+    private static APIGatewayProxyRequestEvent request(String method, String path, String token, String body) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-Auth-Token", token);
+        headers.put("Host", "localhost");
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path).withHeaders(headers)
+                .withBody(body).withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withHttpMethod(method).withPath(path));
+    }
+
+    /**
+     * The narrower priming alone (one GetItem through the storage adapter, our JSON shapes), without requests through the handler. Public
+     * so the benchmark can show what the request priming adds (docs/performance.md).
+     */
+    public void primeClientAndCodecs() {
+        try {
+            backups.find(PROJECT, BACKUP);
+        } catch (RuntimeException e) {
+            LOG.warn("Priming the DynamoDB client failed: {}", e.toString());
+        }
+        try {
+            String body = "{\"backup\":{\"volume_id\":\"c5834fe1-577f-462e-9bf3-1b158e1dde9c\","
+                    + "\"snapshot_id\":\"251f910a-a2bd-443e-a77a-90a3dbd26b7b\",\"name\":\"priming\"}}";
+            NewBackup.from(jsonBodies.envelope(body, "backup", NewBackup.FIELDS), PROJECT);
+            List<Link> links = List.of(new Link("https://example/v3/p/backups/b", "self"));
+            BackupView.Detail detail = new BackupView.Detail("b", "n", "available", 0, 0, "az", null,
+                    "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000", null, null, null, "v", "s",
+                    false, false, null, links);
+            jsonMapper.writeValueAsBytes(detail);
+            jsonMapper.writeValueAsBytes(ShareView.withBackup(new Share("s", "b", "f", "t",
+                    "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000"), detail));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Priming the JSON codecs failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.vbssharing.storage;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The table's stream read directly, as the stream-triggered Lambdas receive it in AWS: for the local run and
+ * the tests, against DynamoDB Local (which has streams too). Not thread-safe: one poller reads it.
+ */
+@Singleton
+@Requires(property = "vbs.worker.local-stream-poller.enabled", value = "true")
+public class LocalTableStream {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final DynamoDbStreamsClient streams;
+    private final Map<String, String> iterators = new HashMap<>();
+    private final Set<String> finishedShards = new HashSet<>();
+
+    public LocalTableStream(DynamoDbClient dynamoDb, TableConfiguration table,
+                            @Value("${aws.services.dynamodb.endpoint-override}") String endpoint,
+                            @Value("${aws.region}") String region) {
+        this.dynamoDb = dynamoDb;
+        this.table = table.getName();
+        this.streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Hands every change written since the last call to {@code consumer}, in stream order per shard. */
+    public void poll(Consumer<TableChange> consumer) {
+        String streamArn = dynamoDb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        if (streamArn == null) {
+            return;
+        }
+        for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+            if (!finishedShards.contains(shard.shardId()) && !iterators.containsKey(shard.shardId())) {
+                iterators.put(shard.shardId(), streams.getShardIterator(b -> b.streamArn(streamArn)
+                        .shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+            }
+        }
+        for (Map.Entry<String, String> entry : Map.copyOf(iterators).entrySet()) {
+            var response = streams.getRecords(b -> b.shardIterator(entry.getValue()));
+            response.records().forEach(record -> consumer.accept(TableChanges.decode(record)));
+            if (response.nextShardIterator() == null) {
+                iterators.remove(entry.getKey());
+                finishedShards.add(entry.getKey());
+            } else {
+                iterators.put(entry.getKey(), response.nextShardIterator());
+            }
+        }
+    }
+
+    @PreDestroy
+    public void close() {
+        streams.close();
+    }
+}

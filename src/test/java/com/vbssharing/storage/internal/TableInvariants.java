@@ -1,0 +1,97 @@
+package com.vbssharing.storage.internal;
+
+import com.vbssharing.backup.Backup;
+import com.vbssharing.sharing.NewShares;
+import com.vbssharing.sharing.Share;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Reads the whole table and reports every broken invariant of docs/data-model.md: each share item has its
+ * lookup item and the lookup points back at it; each lookup has its share; a backup's {@code share_count}
+ * equals its share items (and stays within the limit); no share points at a missing backup; keys agree with
+ * attributes. Run after every concurrency test: nothing may be half-written once the requests have answered.
+ */
+public final class TableInvariants {
+
+    private TableInvariants() {
+    }
+
+    /** Fails with every violation found, one per line. */
+    public static void assertHold() {
+        List<String> violations = check(RawTable.scan());
+        if (!violations.isEmpty()) {
+            fail(violations.size() + " broken invariants:\n" + String.join("\n", violations));
+        }
+    }
+
+    public static List<String> check(List<Map<String, AttributeValue>> items) {
+        Map<String, Map<String, AttributeValue>> byKey = new HashMap<>();
+        Map<String, Backup> backups = new HashMap<>();
+        List<Map<String, AttributeValue>> shareItems = new ArrayList<>();
+        List<Map<String, AttributeValue>> lookups = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            byKey.put(key(item), item);
+            switch (ItemType.of(item)) {
+                case BACKUP -> backups.put(key(item), BackupCodec.fromItem(item));
+                case SHARE -> shareItems.add(item);
+                case SHARE_LOOKUP -> lookups.add(item);
+                default -> violations.add("item of no known type: " + key(item));
+            }
+        }
+        Map<String, Integer> sharesPerBackup = new HashMap<>();
+        for (Map<String, AttributeValue> item : shareItems) {
+            Share share = ShareCodec.fromItem(item);
+            if (!ShareCodec.shareItem(share).equals(item)) {
+                violations.add("share item " + key(item) + " differs from the item its own attributes make: " + item);
+            }
+            Map<String, AttributeValue> lookup = byKey.get(key(ShareCodec.lookupKey(share.id())));
+            if (lookup == null) {
+                violations.add("share " + share.id() + " (" + key(item) + ") has no lookup item");
+            } else if (!share.equals(ShareCodec.fromItem(lookup))) {
+                violations.add("lookup of share " + share.id() + " does not point back at it: " + lookup);
+            }
+            String backupKey = key(BackupCodec.key(share.fromProjectId(), share.backupId()));
+            if (!backups.containsKey(backupKey)) {
+                violations.add("share " + share.id() + " points at a missing backup " + backupKey);
+            }
+            sharesPerBackup.merge(backupKey, 1, Integer::sum);
+        }
+        for (Map<String, AttributeValue> lookup : lookups) {
+            Share share = ShareCodec.fromItem(lookup);
+            if (!ShareCodec.lookupItem(share).equals(lookup)) {
+                violations.add("lookup item " + key(lookup) + " differs from the item its attributes make: " + lookup);
+            }
+            Map<String, AttributeValue> item = byKey.get(key(ShareCodec.shareKey(share)));
+            if (item == null || !Objects.equals(share.id(), Attributes.string(item, ShareCodec.SHARE_ID))) {
+                violations.add("lookup " + share.id() + " has no share behind it (" + key(ShareCodec.shareKey(share))
+                        + (item == null ? " is missing" : " holds share " + Attributes.string(item, ShareCodec.SHARE_ID))
+                        + ")");
+            }
+        }
+        backups.forEach((backupKey, backup) -> {
+            int shares = sharesPerBackup.getOrDefault(backupKey, 0);
+            if (backup.shareCount() != shares) {
+                violations.add("backup " + backupKey + " has share_count " + backup.shareCount() + " but "
+                        + shares + " share items");
+            }
+            if (backup.shareCount() < 0 || backup.shareCount() > NewShares.MAX_PROJECTS_PER_BACKUP) {
+                violations.add("backup " + backupKey + " has share_count " + backup.shareCount()
+                        + ", outside 0.." + NewShares.MAX_PROJECTS_PER_BACKUP);
+            }
+        });
+        return violations;
+    }
+
+    private static String key(Map<String, AttributeValue> item) {
+        return item.get(Keys.PK).s() + " | " + item.get(Keys.SK).s();
+    }
+}
