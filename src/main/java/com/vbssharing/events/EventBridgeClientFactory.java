@@ -1,5 +1,6 @@
 package com.vbssharing.events;
 
+import com.vbssharing.aws.LocalEndpoint;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -7,24 +8,20 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 
-import java.net.URI;
-
-/** The EventBridge client: the same light HTTP client as DynamoDB's, and an endpoint override when configured. */
+/**
+ * The EventBridge client: the same light HTTP client as DynamoDB's, and a local endpoint when configured
+ * (env {@code VBS_EVENTBRIDGE_ENDPOINT}: {@code sam local} and tests).
+ */
 @Factory
 public class EventBridgeClientFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
     EventBridgeClient eventBridgeClient(EventsConfiguration configuration, @Value("${aws.region}") String region) {
-        EventBridgeClientBuilder builder = EventBridgeClient.builder()
+        return LocalEndpoint.apply(EventBridgeClient.builder(), configuration.getEndpointOverride())
                 .region(Region.of(region))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        String endpoint = configuration.getEndpointOverride();
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 }

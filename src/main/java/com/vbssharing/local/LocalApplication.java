@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The local run ({@code mvn mn:run}): the API on http://localhost:8080 over an embedded DynamoDB Local that
- * persists to {@code ./.vbs-data} (env {@code VBS_LOCAL_DATA_DIR}). With env {@code DYNAMODB_ENDPOINT} set,
+ * persists to {@code ./.vbs-data} (env {@code VBS_LOCAL_DATA_DIR}). With env {@code VBS_DYNAMODB_ENDPOINT} set,
  * it uses that DynamoDB instead and embeds nothing. In AWS the Lambda handlers are the entry points.
  */
 public final class LocalApplication {
@@ -18,7 +18,7 @@ public final class LocalApplication {
 
     public static void main(String[] args) {
         Map<String, Object> properties = new HashMap<>();
-        String endpoint = System.getenv("DYNAMODB_ENDPOINT");
+        String endpoint = System.getenv("VBS_DYNAMODB_ENDPOINT");
         if (endpoint == null || endpoint.isBlank()) {
             String dataDir = System.getenv().getOrDefault("VBS_LOCAL_DATA_DIR", ".vbs-data");
             Path baseDir = Path.of(System.getProperty("vbs.local.base-dir", ""));
@@ -26,8 +26,7 @@ public final class LocalApplication {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded)));
             endpoint = embedded.endpoint();
         }
-        properties.put("aws.services.dynamodb.endpoint-override", endpoint);
-        LocalCredentials.useDummyWhenNoneSet();
+        properties.put("vbs.table.endpoint", endpoint);
         Micronaut.build(args)
                 .mainClass(LocalApplication.class)
                 .environments("local")

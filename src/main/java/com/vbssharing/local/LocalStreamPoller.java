@@ -1,7 +1,7 @@
 package com.vbssharing.local;
 
 import com.vbssharing.backup.worker.BackupWorker;
-import com.vbssharing.storage.LocalTableStream;
+import com.vbssharing.storage.local.LocalTableStream;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;

@@ -1,22 +1,19 @@
 package com.vbssharing.bench;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.ZipFile;
 
 /**
- * Section 6: the deployment package as SAM builds it for a Maven project (compiled classes at the root, the
- * runtime dependencies under lib/), zipped; its size, its biggest jars, and a check that it holds no DynamoDB
- * Local, no Netty HTTP server and no test library.
+ * Section 6: the deployment package as built ({@code target/vbs-sharing-lambda.zip}: compiled classes at the
+ * root, the runtime dependencies under lib/; what {@code sam build} unpacks into every function): its size, its
+ * biggest jars, and a check that it holds no DynamoDB Local, no Netty HTTP server and no test library.
+ * (SamLocalInvokeIT also holds it to no local-run code and no jar that no function loads a class from.)
  */
 final class ArtifactCheck {
 
@@ -29,33 +26,20 @@ final class ArtifactCheck {
     private ArtifactCheck() {
     }
 
-    static Result inspect(BenchEnvironment env) {
-        List<Path> jars = new ArrayList<>();
-        for (String entry : env.lambdaClasspath().split(File.pathSeparator)) {
-            if (entry.endsWith(".jar") && !entry.endsWith("vbs-sharing-classes.jar")) {
-                jars.add(Path.of(entry));
-            }
-        }
-        Path zip = env.work().resolve("function.zip");
-        try {
-            long unzipped = 0;
-            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-                Path classes = Path.of("target", "classes");
-                try (Stream<Path> files = Files.walk(classes)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        unzipped += add(out, classes.relativize(file).toString().replace(File.separatorChar, '/'), file);
-                    }
-                }
-                for (Path jar : jars) {
-                    unzipped += add(out, "lib/" + jar.getFileName(), jar);
-                }
-            }
-            List<String> biggest = jars.stream()
-                    .sorted(Comparator.comparingLong(ArtifactCheck::size).reversed())
-                    .limit(8)
-                    .map(jar -> jar.getFileName() + String.format(" (%.1f MB)", size(jar) / 1e6))
+    static Result inspect() {
+        Path zip = BenchEnvironment.PACKAGE;
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            List<? extends ZipEntry> entries = file.stream().filter(entry -> !entry.isDirectory()).toList();
+            long unzipped = entries.stream().mapToLong(ZipEntry::getSize).sum();
+            List<? extends ZipEntry> jars = entries.stream()
+                    .filter(entry -> entry.getName().startsWith("lib/") && entry.getName().endsWith(".jar"))
                     .toList();
-            List<String> forbidden = jars.stream().map(jar -> jar.getFileName().toString())
+            List<String> biggest = jars.stream()
+                    .sorted(Comparator.comparingLong(ZipEntry::getSize).reversed())
+                    .limit(8)
+                    .map(jar -> name(jar) + String.format(" (%.1f MB)", jar.getSize() / 1e6))
+                    .toList();
+            List<String> forbidden = jars.stream().map(ArtifactCheck::name)
                     .filter(name -> FORBIDDEN.stream().anyMatch(f -> name.toLowerCase().contains(f.toLowerCase())))
                     .toList();
             return new Result(jars.size(), unzipped, Files.size(zip), biggest, forbidden);
@@ -64,18 +48,7 @@ final class ArtifactCheck {
         }
     }
 
-    private static long add(ZipOutputStream out, String name, Path file) throws IOException {
-        out.putNextEntry(new ZipEntry(name));
-        long size = Files.copy(file, (OutputStream) out);
-        out.closeEntry();
-        return size;
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String name(ZipEntry jar) {
+        return jar.getName().substring("lib/".length());
     }
 }

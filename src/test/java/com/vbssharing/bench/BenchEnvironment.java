@@ -1,6 +1,5 @@
 package com.vbssharing.bench;
 
-import com.vbssharing.local.LocalCredentials;
 import com.vbssharing.api.Timestamps;
 import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupRepository;
@@ -18,6 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +44,9 @@ final class BenchEnvironment implements AutoCloseable {
     static final Path JDK_17 = Path.of(System.getProperty("java.home"));
     static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
 
+    static final Path PACKAGE = Path.of("target", "vbs-sharing-lambda.zip");
+    private static final Path RUNTIME_CORE = Path.of("target", "lambda-runtime", "aws-lambda-java-core-1.4.0.jar");
+
     private final EmbeddedDynamoDb dynamoDb;
     private final ApplicationContext seeding;
     private final Path work;
@@ -52,10 +57,9 @@ final class BenchEnvironment implements AutoCloseable {
 
     BenchEnvironment(Path work) {
         this.work = work;
-        LocalCredentials.useDummyWhenNoneSet();
         dynamoDb = EmbeddedDynamoDb.start(null);
         Map<String, Object> properties = new HashMap<>();
-        properties.put("aws.services.dynamodb.endpoint-override", dynamoDb.endpoint());
+        properties.put("vbs.table.endpoint", dynamoDb.endpoint());
         properties.put("aws.region", "us-east-1");
         properties.put("vbs.table.name", TABLE);
         properties.put("vbs.table.create-if-missing", true);
@@ -64,8 +68,7 @@ final class BenchEnvironment implements AutoCloseable {
         seeding = ApplicationContext.builder().properties(properties).start();
         try {
             Files.createDirectories(work);
-            lambdaClasspath = jar(Path.of("target", "classes"), "", work.resolve("vbs-sharing-classes.jar"))
-                    + java.io.File.pathSeparator + Files.readString(Path.of("target", "runtime-classpath.txt")).trim();
+            lambdaClasspath = packageClasspath(work.resolve("package"));
             // The probe classes alone: the test classpath's resources (logback-test.xml, ...) must not leak in.
             probeClasses = jar(Path.of("target", "test-classes"), "com/vbssharing/bench/probe", work.resolve("probe.jar"));
             meterResources = writeMeterRegistration(work.resolve("meter"));
@@ -116,18 +119,15 @@ final class BenchEnvironment implements AutoCloseable {
         return ((Map<String, Object>) resource.get("Properties")).get("Handler").toString();
     }
 
-    /** System properties the Lambda environment would give: region, and here the DynamoDB Local endpoint. */
+    /** System properties the Lambda environment would give: region and (for the baseline) credentials. */
     List<String> awsProperties() {
-        return List.of("-Daws.accessKeyId=" + System.getProperty("aws.accessKeyId"),
-                "-Daws.secretAccessKey=" + System.getProperty("aws.secretAccessKey"),
-                "-Daws.region=us-east-1",
-                "-Daws.services.dynamodb.endpoint-override=" + dynamoDb.endpoint());
+        return List.of("-Daws.accessKeyId=local", "-Daws.secretAccessKey=local", "-Daws.region=us-east-1");
     }
 
-    /** The environment variables template.yaml gives every function (table, secret, log level). */
+    /** The environment variables template.yaml gives every function (table, secret, log level), here with DynamoDB Local. */
     Map<String, String> lambdaEnvironment() {
         return Map.of("VBS_TABLE_NAME", TABLE, "VBS_AUTH_JWT_SECRET", SECRET, "VBS_LOG_LEVEL", "INFO",
-                "AWS_REGION", "us-east-1");
+                "AWS_REGION", "us-east-1", "VBS_DYNAMODB_ENDPOINT", dynamoDb.endpoint());
     }
 
     String token(String projectId) {
@@ -176,6 +176,32 @@ final class BenchEnvironment implements AutoCloseable {
      * classes from jars, so every setup runs jars; directory entries matter, because Micronaut finds its bean
      * definitions by listing META-INF/micronaut/...
      */
+    /**
+     * The deployment package as built ({@code target/vbs-sharing-lambda.zip}, what {@code sam build} ships),
+     * unpacked: its classes as one jar (class-data archives refuse a directory on the classpath), its lib/ jars,
+     * and the aws-lambda-java-core that Lambda's java21 runtime provides (the package leaves it out).
+     */
+    private String packageClasspath(Path unpacked) throws IOException {
+        Path classes = Files.createDirectories(unpacked.resolve("classes"));
+        Path lib = Files.createDirectories(unpacked.resolve("lib"));
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(PACKAGE))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                Path target = (entry.getName().startsWith("lib/") ? unpacked : classes).resolve(entry.getName());
+                if (!entry.isDirectory()) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        List<String> entries = new ArrayList<>();
+        entries.add(jar(classes, "", work.resolve("vbs-sharing-classes.jar")).toString());
+        try (Stream<Path> jars = Files.list(lib)) {
+            jars.sorted().forEach(jar -> entries.add(jar.toAbsolutePath().toString()));
+        }
+        entries.add(RUNTIME_CORE.toAbsolutePath().toString());
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
     private static Path jar(Path root, String under, Path jar) throws IOException {
         Path start = root.resolve(under);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));

@@ -188,8 +188,8 @@ final class PerformanceReport {
         md.add("");
         md.add("## 6. Artifact");
         md.add("");
-        md.add(String.format(Locale.ROOT, "The deployment package as SAM lays it out for Maven (classes at the root, %d runtime "
-                        + "jars under `lib/`): **%.1f MB zipped**, %.1f MB unzipped (Lambda's limits: 50 MB zipped, 250 MB "
+        md.add(String.format(Locale.ROOT, "The deployment package as built (`target/vbs-sharing-lambda.zip`, which `sam build` "
+                        + "unpacks into every function: classes at the root, %d runtime jars under `lib/`): **%.1f MB zipped**, %.1f MB unzipped (Lambda's limits: 50 MB zipped, 250 MB "
                         + "unzipped). Biggest jars: %s.", artifact.jars(), artifact.zippedBytes() / 1e6,
                 artifact.unzippedBytes() / 1e6, String.join(", ", artifact.biggest())));
         md.add("");

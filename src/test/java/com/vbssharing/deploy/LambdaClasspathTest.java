@@ -35,15 +35,14 @@ class LambdaClasspathTest {
         String project = Tokens.newProjectId();
         String classpath = String.join(File.pathSeparator, "target/test-classes", "target/classes", runtime);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daws.accessKeyId=" + System.getProperty("aws.accessKeyId"),
-                "-Daws.secretAccessKey=" + System.getProperty("aws.secretAccessKey"), "-Daws.region=us-east-1",
-                "-Daws.services.dynamodb.endpoint-override=" + endpoint,
+                "-Daws.region=us-east-1",
                 "-cp", classpath, ColdStart.class.getName(), "ours", "GET",
                 "/v2/" + project + "/os-vendor-backup-sharing/detail",
                 Tokens.sign(SECRET, Tokens.claims(project, java.time.Instant.now().plusSeconds(600)).build()), "-")
                 .redirectErrorStream(true);
         builder.environment().put("VBS_AUTH_JWT_SECRET", SECRET);
         builder.environment().put("VBS_TABLE_NAME", TestApp.TABLE);
+        builder.environment().put("VBS_DYNAMODB_ENDPOINT", endpoint);
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the handler answered in time");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package com.vbssharing.events;
 
 import com.vbssharing.storage.TableChanges;
+import com.vbssharing.support.PutEventsCaptureServer;
 import com.vbssharing.support.TableStream;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;

@@ -3,6 +3,7 @@ package com.vbssharing.support;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import com.vbssharing.aws.LocalEndpoint;
 import com.vbssharing.storage.TableConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,8 +55,7 @@ public final class TableStream {
         String streamArn = app.context().getBean(DynamoDbClient.class)
                 .describeTable(b -> b.tableName(table)).table().latestStreamArn();
         List<Record> records = new ArrayList<>();
-        try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
-                .endpointOverride(URI.create(app.endpoint()))
+        try (DynamoDbStreamsClient streams = LocalEndpoint.apply(DynamoDbStreamsClient.builder(), app.endpoint())
                 .region(Region.US_EAST_1)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build()) {

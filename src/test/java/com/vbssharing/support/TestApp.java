@@ -1,6 +1,5 @@
 package com.vbssharing.support;
 
-import com.vbssharing.local.LocalCredentials;
 import com.vbssharing.local.EmbeddedDynamoDb;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
@@ -10,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One running application for the whole test JVM: DynamoDB Local in-process (or env DYNAMODB_ENDPOINT),
+ * One running application for the whole test JVM: DynamoDB Local in-process (or env VBS_DYNAMODB_ENDPOINT),
  * one application context serving HTTP on a random port, and the Lambda handler over the same context.
  * Tests isolate themselves with fresh random project ids, never by clearing the table.
  */
@@ -46,7 +45,7 @@ public final class TestApp {
     /** The configuration a test context needs to reach the shared table. */
     public static Map<String, Object> properties(String endpoint) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("aws.services.dynamodb.endpoint-override", endpoint);
+        properties.put("vbs.table.endpoint", endpoint);
         properties.put("aws.region", "us-east-1");
         properties.put("vbs.table.name", TABLE);
         properties.put("vbs.table.create-if-missing", true);
@@ -68,8 +67,7 @@ public final class TestApp {
     }
 
     private static String dynamoDbEndpoint() {
-        LocalCredentials.useDummyWhenNoneSet();
-        String external = System.getenv("DYNAMODB_ENDPOINT");
+        String external = System.getenv("VBS_DYNAMODB_ENDPOINT");
         if (external != null && !external.isBlank()) {
             return external;
         }

@@ -6,6 +6,8 @@ import com.vbssharing.storage.TableChanges;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.List;
  * reported back (partial batch response), so Lambda retries from it and nothing is skipped.
  */
 public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackupStreamHandler.class);
 
     @Inject
     BackupWorker worker;
@@ -38,6 +42,8 @@ public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, 
             try {
                 worker.onChange(TableChanges.decode(record));
             } catch (RuntimeException e) {
+                LOG.warn("Stream record {} failed; it and the records after it are reported for retry",
+                        record.getEventID(), e);
                 failures.add(failure(record));
             }
         }

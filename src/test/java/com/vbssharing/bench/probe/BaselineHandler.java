@@ -44,8 +44,8 @@ public final class BaselineHandler implements RequestHandler<APIGatewayProxyRequ
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(System.getProperty("aws.region", "us-east-1")));
-        String endpoint = System.getProperty("aws.services.dynamodb.endpoint-override");
-        if (endpoint != null) {
+        String endpoint = System.getenv("VBS_DYNAMODB_ENDPOINT");
+        if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }
         dynamoDb = builder.build();

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import com.vbssharing.aws.LocalEndpoint;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +45,10 @@ class ShareAutomationTest {
     void start() throws Exception {
         TestApp.get();
         moto = MotoServer.start();
-        sqs = SqsClient.builder().endpointOverride(URI.create(moto.endpoint())).region(Region.US_EAST_1).build();
+        sqs = LocalEndpoint.apply(SqsClient.builder(), moto.endpoint()).region(Region.US_EAST_1).build();
         queueUrl = sqs.createQueue(b -> b.queueName("share-requests-dlq")).queueUrl();
         Map<String, Object> properties = TestApp.quietContextProperties();
-        properties.put("aws.services.sqs.endpoint-override", moto.endpoint());
+        properties.put("vbs.automation.sqs-endpoint", moto.endpoint());
         properties.put("vbs.automation.dead-letter-queue-url", queueUrl);
         context = ApplicationContext.builder().environments("test").properties(properties).start();
         handler = new ShareRequestHandler(context);

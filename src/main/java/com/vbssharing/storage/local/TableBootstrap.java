@@ -1,6 +1,7 @@
-package com.vbssharing.storage.internal;
+package com.vbssharing.storage.local;
 
 import com.vbssharing.storage.TableConfiguration;
+import com.vbssharing.storage.internal.Keys;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;

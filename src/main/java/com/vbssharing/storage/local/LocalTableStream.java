@@ -1,5 +1,9 @@
-package com.vbssharing.storage;
+package com.vbssharing.storage.local;
 
+import com.vbssharing.aws.LocalEndpoint;
+import com.vbssharing.storage.TableChange;
+import com.vbssharing.storage.TableChanges;
+import com.vbssharing.storage.TableConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -11,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,13 +35,10 @@ public class LocalTableStream {
     private final Map<String, String> iterators = new HashMap<>();
     private final Set<String> finishedShards = new HashSet<>();
 
-    public LocalTableStream(DynamoDbClient dynamoDb, TableConfiguration table,
-                            @Value("${aws.services.dynamodb.endpoint-override}") String endpoint,
-                            @Value("${aws.region}") String region) {
+    public LocalTableStream(DynamoDbClient dynamoDb, TableConfiguration table, @Value("${aws.region}") String region) {
         this.dynamoDb = dynamoDb;
         this.table = table.getName();
-        this.streams = DynamoDbStreamsClient.builder()
-                .endpointOverride(URI.create(endpoint))
+        this.streams = LocalEndpoint.apply(DynamoDbStreamsClient.builder(), table.getEndpoint())
                 .region(Region.of(region))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();

@@ -1,4 +1,4 @@
-package com.vbssharing.events;
+package com.vbssharing.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * client makes, keeps their entries, and answers as EventBridge does. It can be told to fail chosen entries
  * (per-entry {@code ErrorCode}) or to answer every call with HTTP 500.
  */
-final class PutEventsCaptureServer implements AutoCloseable {
+public final class PutEventsCaptureServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,35 +31,35 @@ final class PutEventsCaptureServer implements AutoCloseable {
     private volatile Predicate<JsonNode> failEntry = entry -> false;
     private volatile boolean failEveryCall;
 
-    PutEventsCaptureServer() throws IOException {
+    public PutEventsCaptureServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Entries matching this are answered with ErrorCode InternalFailure; the others are accepted. */
-    void failEntriesWhere(Predicate<JsonNode> entry) {
+    public void failEntriesWhere(Predicate<JsonNode> entry) {
         failEntry = entry;
     }
 
-    void failEveryCall(boolean fail) {
+    public void failEveryCall(boolean fail) {
         failEveryCall = fail;
     }
 
     /** The entries of each PutEvents call received, in order (retries of the SDK included). */
-    List<List<JsonNode>> calls() {
+    public List<List<JsonNode>> calls() {
         return List.copyOf(calls);
     }
 
-    List<JsonNode> entries() {
+    public List<JsonNode> entries() {
         return calls.stream().flatMap(List::stream).toList();
     }
 
-    void reset() {
+    public void reset() {
         calls.clear();
         failEntry = entry -> false;
         failEveryCall = false;
