@@ -18,6 +18,15 @@ public final class Fault {
         return Map.of(name(status), detail);
     }
 
+    /** Keystone's error body: {@code {"error": {"code": <status>, "title": "<reason>", "message": "<text>"}}}. */
+    public static Map<String, Object> keystoneBody(HttpStatus status, String message) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("code", status.getCode());
+        detail.put("title", status.getReason());
+        detail.put("message", message);
+        return Map.of("error", detail);
+    }
+
     /** The fault name OpenStack clients expect for a status (clients.md section 4). */
     public static String name(HttpStatus status) {
         return switch (status.getCode()) {

@@ -17,19 +17,24 @@ import java.util.stream.Collectors;
 /**
  * Gives every error the framework itself answers (unknown route, wrong method, wrong media type,
  * unreadable body, security rejections, unexpected exceptions) the OpenStack fault body instead of
- * Micronaut's default JSON error. Server-side failures never leak their cause to the client.
+ * Micronaut's default JSON error (Keystone's error body under {@code /identity}). Server-side failures never leak their cause to the client.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public class FaultResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultResponseProcessor.class);
+    /** Keystone's clients read Keystone's error shape there (docs/identity.md). */
+    private static final String IDENTITY_PATH = "/identity";
 
     @Override
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
         String message = status.getCode() >= 500 ? serverFailureMessage(context) : clientMessage(context, status);
-        return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(Fault.body(status, message));
+        Map<String, Object> body = context.getRequest().getPath().startsWith(IDENTITY_PATH)
+                ? Fault.keystoneBody(status, message)
+                : Fault.body(status, message);
+        return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
     }
 
     private static String serverFailureMessage(ErrorContext context) {

@@ -29,7 +29,17 @@ public enum ApiOperation {
     GET_SHARE("GetShareFunction", HttpMethod.GET, "/v2/{project_id}/os-vendor-backup-sharing/{id}", false,
             "GetItem"),
     DELETE_SHARES("DeleteSharesFunction", HttpMethod.DELETE, "/v2/{project_id}/os-vendor-backup-sharing/{id}", true,
-            "GetItem", "Query", "UpdateItem", "DeleteItem");
+            "GetItem", "Query", "UpdateItem", "DeleteItem"),
+    VERSIONS("VersionsFunction", HttpMethod.GET, "/", false),
+    BLOCK_STORAGE_VERSION("VersionsFunction", HttpMethod.GET, "/v3", false),
+    VBS_VERSION("VersionsFunction", HttpMethod.GET, "/v2", false),
+    IDENTITY_VERSIONS("VersionsFunction", HttpMethod.GET, "/identity", false),
+    IDENTITY_VERSION("VersionsFunction", HttpMethod.GET, "/identity/v3", false),
+    ISSUE_TOKEN("IdentityFunction", HttpMethod.POST, "/identity/v3/auth/tokens", false),
+    VALIDATE_TOKEN("IdentityFunction", HttpMethod.GET, "/identity/v3/auth/tokens", false),
+    CATALOG("IdentityFunction", HttpMethod.GET, "/identity/v3/auth/catalog", false),
+    PROJECTS("IdentityFunction", HttpMethod.GET, "/identity/v3/auth/projects", false),
+    PROJECT("IdentityFunction", HttpMethod.GET, "/identity/v3/projects/{id}", false);
 
     /** Every API function runs the same handler: Micronaut routes the proxy event to the operation's controller. */
     public static final String HANDLER = "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";

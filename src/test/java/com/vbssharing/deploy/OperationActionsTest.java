@@ -82,6 +82,21 @@ class OperationActionsTest {
         String unshared = Fixtures.availableBackup(p, "plain");
         record(ApiOperation.DELETE_BACKUP, () -> owner.delete("/v3/" + p + "/backups/" + unshared));
 
+        String token = com.vbssharing.support.Tokens.forProject(p);
+        Map<String, String> auth = Map.of("X-Auth-Token", token, "X-Subject-Token", token,
+                "Content-Type", "application/json");
+        record(ApiOperation.VERSIONS, () -> api.call("GET", "/", Map.of(), null));
+        record(ApiOperation.BLOCK_STORAGE_VERSION, () -> api.call("GET", "/v3", Map.of(), null));
+        record(ApiOperation.VBS_VERSION, () -> api.call("GET", "/v2", Map.of(), null));
+        record(ApiOperation.IDENTITY_VERSIONS, () -> api.call("GET", "/identity", Map.of(), null));
+        record(ApiOperation.IDENTITY_VERSION, () -> api.call("GET", "/identity/v3", Map.of(), null));
+        record(ApiOperation.ISSUE_TOKEN, () -> api.call("POST", "/identity/v3/auth/tokens", auth,
+                "{\"auth\":{\"identity\":{\"methods\":[\"token\"],\"token\":{\"id\":\"" + token + "\"}}}}"));
+        record(ApiOperation.VALIDATE_TOKEN, () -> api.call("GET", "/identity/v3/auth/tokens", auth, null));
+        record(ApiOperation.CATALOG, () -> api.call("GET", "/identity/v3/auth/catalog", auth, null));
+        record(ApiOperation.PROJECTS, () -> api.call("GET", "/identity/v3/auth/projects", auth, null));
+        record(ApiOperation.PROJECT, () -> api.call("GET", "/identity/v3/projects/" + p, auth, null));
+
         assertEquals(Set.of(ApiOperation.values()), used.keySet(), "every operation was exercised");
         used.forEach((operation, actions) -> assertTrue(operation.dynamoDbActions().containsAll(actions),
                 operation + " called " + actions + " but its policy grants " + operation.dynamoDbActions()));

@@ -61,7 +61,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * liberty: {@code host.docker.internal} (the host, seen from SAM's container) is this machine's loopback.
  *
  * <p>It also records which classes each function loads, and holds the package to holding no local-run code and
- * no jar that none of the thirteen functions loads a class from.
+ * no jar that none of the functions loads a class from.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SamLocalInvokeIT {
@@ -113,6 +113,14 @@ class SamLocalInvokeIT {
         assertTrue(storage.getBean(ShareRepository.class).createAll(PROJECT, BACKUP, List.of(seeded), 10)
                 instanceof ShareRepository.CreateOutcome.Created);
 
+        invoke("VersionsFunction", response -> {
+            assertEquals(300, response.get("statusCode").asInt(), response::toString);
+            assertTrue(response.get("body").asText().contains("\"min_version\":\"3.0\""), response::toString);
+        });
+        invoke("IdentityFunction", response -> {
+            assertEquals(201, response.get("statusCode").asInt(), response::toString);
+            assertTrue(response.get("body").asText().contains("\"volumev3\""), response::toString);
+        });
         invoke("CreateBackupFunction", api(202, body -> assertEquals("backup1", body.get("backup").get("name").asText())));
         invoke("ListBackupsFunction", api(200, body -> assertTrue(body.get("backups").toString().contains(BACKUP))));
         invoke("ListBackupsDetailFunction", api(200, body -> assertEquals(2, body.get("backups").size())));

@@ -30,6 +30,8 @@ class TemplateTest {
                 .map(TemplateTest::map)
                 .filter(event -> "Api".equals(event.get("Type")))
                 .map(event -> map(event.get("Properties")))
+                // Micronaut answers HEAD from a GET route; API Gateway needs the method declared.
+                .filter(api -> !"HEAD".equalsIgnoreCase(String.valueOf(api.get("Method"))))
                 .forEach(api -> functionsByRoute.computeIfAbsent(route(api.get("Method"), api.get("Path")),
                         k -> new java.util.ArrayList<>()).add(name)));
 
@@ -44,6 +46,14 @@ class TemplateTest {
             assertEquals(List.of(operation.functionName()),
                     functionsByRoute.get(route(operation.method().name(), operation.path())), operation.name());
         }
+    }
+
+    /** gophercloud and gophertelekomcloud check tokens with HEAD; API Gateway routes only the methods declared. */
+    @Test
+    void theTokenCheckIsRoutedForHeadToo() {
+        Map<String, Object> events = map(functions().get("IdentityFunction").get("Events"));
+        assertTrue(events.values().stream().map(TemplateTest::map).map(event -> map(event.get("Properties")))
+                .anyMatch(api -> "HEAD".equals(api.get("Method")) && "/identity/v3/auth/tokens".equals(api.get("Path"))));
     }
 
     /** docs/decisions.md#performance: the start-up measures the benchmark measured are the ones that ship. */
@@ -82,6 +92,9 @@ class TemplateTest {
             Set<String> granted = statements.stream().flatMap(s -> actions(s).stream()).collect(Collectors.toSet());
             Set<String> expected = operation.dynamoDbActions().stream().map(a -> "dynamodb:" + a).collect(Collectors.toSet());
             assertEquals(expected, granted, operation.functionName());
+            if (expected.isEmpty()) {
+                continue;
+            }
             String resources = statements.toString();
             assertEquals(operation.readsIndexes(), resources.contains("/index/"), operation.functionName() + " index access");
             assertTrue(resources.contains("SharingTable.Arn"), operation.functionName() + " is scoped to the table");
@@ -146,7 +159,7 @@ class TemplateTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> statements(Map<String, Object> function) {
         List<Map<String, Object>> statements = new java.util.ArrayList<>();
-        for (Object policy : (List<?>) function.get("Policies")) {
+        for (Object policy : (List<?>) function.getOrDefault("Policies", List.of())) {
             Object statement = map(policy).get("Statement");
             if (statement != null) {
                 statements.addAll((List<Map<String, Object>>) statement);
