@@ -57,11 +57,15 @@ public final class Links {
         return List.of(link(baseUrl + "/" + version + tail, "self"), link(baseUrl + tail, "bookmark"));
     }
 
-    /** The same URL as the request, with {@code marker} set to the last item of the page. */
+    /**
+     * The same URL as the request, with {@code marker} set to the last item of the page and without
+     * {@code offset}: the marker already positions the next page, and an offset kept beside it would skip that
+     * many items again on every page that follows (clients.md section 3).
+     */
     public static List<Link> next(HttpRequest<?> request, String lastId) {
         List<String> pairs = new ArrayList<>();
         for (String name : request.getParameters().names()) {
-            if (name.equals("marker")) {
+            if (name.equals("marker") || name.equals("offset")) {
                 continue;
             }
             for (String value : request.getParameters().getAll(name)) {

@@ -36,6 +36,20 @@ public final class QueryParameters {
         };
     }
 
+    /** A boolean as oslo reads one (Cinder's {@code with_count}): 1/t/true/on/y/yes or 0/f/false/off/n/no, any case. */
+    public boolean strictBool(String name) {
+        String value = parameters.get(name);
+        if (value == null) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "t", "true", "on", "y", "yes" -> true;
+            case "0", "f", "false", "off", "n", "no" -> false;
+            default -> throw new BadRequestException("Value '" + (value.length() <= 64 ? value : value.substring(0, 64)
+                    + "...") + "' for '" + name + "' is not a boolean.");
+        };
+    }
+
     /** A non-negative integer, or the default when absent; values past the int range saturate. */
     public int nonNegativeInt(String name, int defaultValue) {
         String value = parameters.get(name);

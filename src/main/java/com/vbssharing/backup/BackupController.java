@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.vbssharing.api.JsonBodies;
 import com.vbssharing.api.Link;
 import com.vbssharing.api.Links;
+import com.vbssharing.api.NotFoundException;
 import com.vbssharing.api.QueryParameters;
+import com.vbssharing.versions.ApiVersion;
+import com.vbssharing.versions.BackupFeature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,17 +19,22 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** The native OpenStack v3 backups API: create, show, list (summary and detail), delete. */
+/**
+ * The Block Storage v3 backups API: create, show, update (3.9), list (summary and detail), delete. Each answer
+ * has the shape of the microversion the request negotiated ({@link ApiVersion}).
+ */
 @Controller("/v3/{project_id}/backups")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -48,35 +56,53 @@ public class BackupController {
     public record DetailEnvelope(BackupView.Detail backup) {
     }
 
+    /** {@code backups_links} only when a page is full, {@code count} only when asked for (3.45). */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record Listing(List<?> backups, @JsonInclude(JsonInclude.Include.NON_NULL) List<Link> backupsLinks) {
+    public record Listing(List<?> backups, @JsonInclude(JsonInclude.Include.NON_NULL) List<Link> backupsLinks,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer count) {
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<SummaryEnvelope> create(@PathVariable("project_id") String projectId,
-                                                @Nullable @Body String body, HttpRequest<?> request) {
-        NewBackup newBackup = NewBackup.from(jsonBodies.envelope(body, "backup", NewBackup.FIELDS), projectId);
-        Backup backup = service.create(projectId, newBackup);
+                                                @Nullable @Body String body, ApiVersion version,
+                                                Authentication caller, HttpRequest<?> request) {
+        NewBackup newBackup = NewBackup.from(jsonBodies.envelope(body, "backup", NewBackup.fields(version)), projectId);
+        Backup backup = service.create(projectId, caller.getName(), newBackup);
         return HttpResponse.accepted()
                 .body(new SummaryEnvelope(BackupView.summary(backup, links(Links.baseUrl(request), backup))));
     }
 
     @Get("/{backup_id}")
     public DetailEnvelope show(@PathVariable("project_id") String projectId,
-                               @PathVariable("backup_id") String backupId, HttpRequest<?> request) {
+                               @PathVariable("backup_id") String backupId, ApiVersion version, HttpRequest<?> request) {
         Backup backup = service.get(projectId, backupId);
-        return new DetailEnvelope(BackupView.detail(backup, links(Links.baseUrl(request), backup)));
+        return new DetailEnvelope(BackupView.detail(backup, links(Links.baseUrl(request), backup), version));
+    }
+
+    /** 3.9: name and description (3.43: metadata); 200 with the summary, as Cinder answers. */
+    @Put("/{backup_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SummaryEnvelope update(@PathVariable("project_id") String projectId,
+                                  @PathVariable("backup_id") String backupId, @Nullable @Body String body,
+                                  ApiVersion version, HttpRequest<?> request) {
+        if (!version.supports(BackupFeature.UPDATE)) {
+            throw new NotFoundException("The resource could not be found: updating a backup needs microversion "
+                    + BackupFeature.UPDATE.since() + " or later.");
+        }
+        BackupChanges changes = BackupChanges.from(jsonBodies.envelope(body, "backup", BackupChanges.fields(version)));
+        Backup backup = service.update(projectId, backupId, changes);
+        return new SummaryEnvelope(BackupView.summary(backup, links(Links.baseUrl(request), backup)));
     }
 
     @Get
-    public Listing list(@PathVariable("project_id") String projectId, HttpRequest<?> request) {
-        return listing(projectId, request, BackupView::summary);
+    public Listing list(@PathVariable("project_id") String projectId, ApiVersion version, HttpRequest<?> request) {
+        return listing(projectId, request, version, null);
     }
 
     @Get("/detail")
-    public Listing detail(@PathVariable("project_id") String projectId, HttpRequest<?> request) {
-        return listing(projectId, request, BackupView::detail);
+    public Listing detail(@PathVariable("project_id") String projectId, ApiVersion version, HttpRequest<?> request) {
+        return listing(projectId, request, version, version);
     }
 
     @Delete("/{backup_id}")
@@ -86,15 +112,20 @@ public class BackupController {
         return HttpResponse.accepted();
     }
 
-    private Listing listing(String projectId, HttpRequest<?> request, BiFunction<Backup, List<Link>, ?> view) {
-        BackupListQuery query = BackupListQuery.from(new QueryParameters(request.getParameters()));
-        List<Backup> page = service.list(projectId, query);
+    /** The summary list when {@code detailAt} is null, else the detail list at that version. */
+    private Listing listing(String projectId, HttpRequest<?> request, ApiVersion version, ApiVersion detailAt) {
+        BackupListQuery query = BackupListQuery.from(new QueryParameters(request.getParameters()), version);
+        BackupPage page = service.list(projectId, query);
         String baseUrl = Links.baseUrl(request);
-        List<?> items = page.stream().map(backup -> view.apply(backup, links(baseUrl, backup))).toList();
-        List<Link> next = query.page().isFull(page.size())
-                ? Links.next(request, page.get(page.size() - 1).id())
+        Function<Backup, Object> view = detailAt == null
+                ? backup -> BackupView.summary(backup, links(baseUrl, backup))
+                : backup -> BackupView.detail(backup, links(baseUrl, backup), detailAt);
+        List<Backup> backups = page.backups();
+        List<Link> next = query.page().isFull(backups.size())
+                ? Links.next(request, backups.get(backups.size() - 1).id())
                 : null;
-        return new Listing(items, next);
+        return new Listing(backups.stream().map(view).toList(), next,
+                page.count().isPresent() ? page.count().getAsInt() : null);
     }
 
     private static List<Link> links(String baseUrl, Backup backup) {

@@ -8,7 +8,12 @@ import java.util.Optional;
 /** The port to stored backups. Every read here is strongly consistent. */
 public interface BackupRepository {
 
-    /** Stores a new backup; it must not exist yet. */
+    /**
+     * Stores a new backup. When it names a parent, it is recorded among the parent's dependents in the same
+     * write, provided the parent is still there and available.
+     *
+     * @throws ConcurrentChangeException when the parent changed (nothing was written)
+     */
     void insert(Backup backup);
 
     Optional<Backup> find(String projectId, String backupId);
@@ -16,27 +21,34 @@ public interface BackupRepository {
     /** Every backup of a project. */
     List<Backup> listByProject(String projectId);
 
+    /** The newest backup of the volume in the project that is available: the parent of its next backup. */
+    Optional<Backup> latestAvailable(String projectId, String volumeId);
+
+    /** Makes the changes to the backup in one write; empty when it does not exist. */
+    Optional<Backup> update(String projectId, String backupId, BackupChanges changes, String updatedAt);
+
     /**
-     * Deletes the backup in one conditional write when it is deletable and shared with nobody; otherwise says
-     * why not, writing nothing.
+     * Deletes the backup in one conditional write when it is deletable and stands alone (no shares, no parent, no
+     * dependents); otherwise says why not, writing nothing.
      */
-    DeleteOutcome deleteIfUnshared(String projectId, String backupId);
+    DeleteOutcome deleteIfAlone(String projectId, String backupId);
 
     sealed interface DeleteOutcome {
         record Deleted() implements DeleteOutcome { }
         record Missing() implements DeleteOutcome { }
         record NotDeletable(BackupStatus status) implements DeleteOutcome { }
-        /** Deletable but shared: {@link #deleteWithShares} must remove the shares with it. */
-        record Shared(Backup backup) implements DeleteOutcome { }
+        /** Deletable, but shared or in a chain: {@link #deleteEntangled} must take care of both. */
+        record Entangled(Backup backup) implements DeleteOutcome { }
     }
 
     /**
-     * Deletes the backup and every share of it in one transaction, provided the backup is still deletable and
-     * its shares are still exactly {@code expected.shareCount()} shares, each as read.
+     * Deletes the backup in one write with every share of it, handing its dependents over to its parent (or making
+     * them full when it has none), provided it is still deletable and its shares, parent and dependents are still
+     * the ones {@code expected} has.
      *
-     * @throws ConcurrentChangeException when the backup or its shares changed meanwhile (nothing was written)
+     * @throws ConcurrentChangeException when any of them changed meanwhile (nothing was written)
      */
-    void deleteWithShares(Backup expected);
+    void deleteEntangled(Backup expected);
 
     /** Moves a {@code creating} backup to its final state; false when it is no longer {@code creating}. */
     boolean completeCreation(String projectId, String backupId, BackupCompletion completion);

@@ -2,22 +2,42 @@ package com.vbssharing.backup;
 
 import com.vbssharing.api.BadRequestException;
 import com.vbssharing.api.JsonBodies;
+import com.vbssharing.versions.ApiVersion;
+import com.vbssharing.versions.BackupFeature;
 import io.micronaut.json.tree.JsonNode;
 
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * A validated {@code POST /v3/{project_id}/backups} body. {@code container} and {@code incremental} are
- * accepted (with their JSON types checked) and ignored, as the spec says.
+ * A validated {@code POST /v3/{project_id}/backups} body. {@code container} and {@code incremental} are accepted
+ * (with their JSON types checked) and skipped, as the VBS page says: whether a backup is incremental follows
+ * from the volume's history. {@code force} is recorded as given. {@code metadata} (3.43) and
+ * {@code availability_zone} (3.51) exist from their microversions on; below, as in Cinder, they are unknown
+ * fields.
  */
-public record NewBackup(String volumeId, String snapshotId, String name, String description, boolean force) {
+public record NewBackup(String volumeId, String snapshotId, String name, String description, boolean force,
+                        Map<String, String> metadata, String availabilityZone) {
 
-    public static final Set<String> FIELDS = Set.of(
+    private static final Set<String> FIELDS = Set.of(
             "volume_id", "snapshot_id", "name", "description", "container", "incremental", "force", "project_id");
 
-    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-    private static final int MAX_DESCRIPTION = 255;
+    public NewBackup {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** The fields a create body may hold at this version. */
+    public static Set<String> fields(ApiVersion version) {
+        Set<String> fields = new HashSet<>(FIELDS);
+        if (version.supports(BackupFeature.METADATA)) {
+            fields.add("metadata");
+        }
+        if (version.supports(BackupFeature.AVAILABILITY_ZONE)) {
+            fields.add("availability_zone");
+        }
+        return fields;
+    }
 
     public static NewBackup from(JsonNode backup, String pathProjectId) {
         String projectId = JsonBodies.optionalString(backup, "project_id");
@@ -26,38 +46,17 @@ public record NewBackup(String volumeId, String snapshotId, String name, String 
         }
         JsonBodies.optionalString(backup, "container");
         JsonBodies.optionalBoolean(backup, "incremental");
+        String zone = JsonBodies.optionalString(backup, "availability_zone");
+        if (zone != null && zone.length() > 255) {
+            throw new BadRequestException("Field 'availability_zone' must be at most 255 characters.");
+        }
         return new NewBackup(
                 JsonBodies.requiredUuid(backup, "volume_id"),
                 JsonBodies.requiredUuid(backup, "snapshot_id"),
-                validName(JsonBodies.optionalString(backup, "name")),
-                validDescription(JsonBodies.optionalString(backup, "description")),
-                JsonBodies.optionalBoolean(backup, "force"));
-    }
-
-    private static String validName(String name) {
-        if (name == null) {
-            return null;
-        }
-        if (!NAME.matcher(name).matches()) {
-            throw new BadRequestException("Field 'name' must be 1 to 64 letters, digits, '_' or '-', got '" + name + "'.");
-        }
-        if (name.startsWith("auto")) {
-            throw new BadRequestException("Field 'name' must not start with 'auto', got '" + name + "'.");
-        }
-        return name;
-    }
-
-    private static String validDescription(String description) {
-        if (description == null) {
-            return null;
-        }
-        if (description.length() > MAX_DESCRIPTION) {
-            throw new BadRequestException("Field 'description' must be at most 255 characters, got "
-                    + description.length() + ".");
-        }
-        if (description.indexOf('<') >= 0 || description.indexOf('>') >= 0) {
-            throw new BadRequestException("Field 'description' must not contain '<' or '>'.");
-        }
-        return description;
+                BackupFields.name(backup),
+                BackupFields.description(backup),
+                JsonBodies.optionalBoolean(backup, "force"),
+                BackupFields.metadata(backup),
+                zone);
     }
 }

@@ -2,7 +2,11 @@ package com.vbssharing.lambda;
 
 import com.vbssharing.api.JsonBodies;
 import com.vbssharing.api.Link;
+import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupController;
+import com.vbssharing.backup.BackupStatus;
+import com.vbssharing.versions.ApiVersion;
+import com.vbssharing.versions.BackupApiVersions;
 import com.vbssharing.backup.BackupRepository;
 import com.vbssharing.backup.BackupView;
 import com.vbssharing.backup.NewBackup;
@@ -57,6 +61,9 @@ public class SnapStartPriming implements Resource {
     static final String TARGET = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1f";
     /** A backup id no backup has (ids this service makes are random UUIDs, never this one). */
     static final String BACKUP = "5ca1ab1e-5ca1-4ab1-8ab1-5ca1ab1e5ca1";
+
+    /** Answers are primed in their fullest shape, the maximum microversion's. */
+    private static final ApiVersion LATEST = new ApiVersion(BackupApiVersions.MAX);
 
     /** Items in a primed listing page. */
     private static final int PAGE = 25;
@@ -127,20 +134,26 @@ public class SnapStartPriming implements Resource {
             List<ShareView.WithBackup> shares = new ArrayList<>();
             List<BackupView.Detail> backups = new ArrayList<>();
             for (int i = 0; i < PAGE; i++) {
-                BackupView.Detail backup = new BackupView.Detail("b" + i, "name", "available", 1, 1, "az1", "c",
-                        "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000", null, "description", null,
-                        "volume", "snapshot", false, false, "2020-01-01T00:00:00.000000", links);
-                backups.add(backup);
+                Backup backup = sampleBackup("b" + i);
+                backups.add(BackupView.detail(backup, links, LATEST));
                 shares.add(ShareView.withBackup(new Share("s" + i, "b" + i, PROJECT, TARGET,
-                        "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000"), backup));
+                        "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000"), BackupView.detail(backup, links)));
             }
             for (int round = 0; round < ROUNDS; round++) {
                 jsonMapper.writeValueAsBytes(new ShareController.Listing(shares, links));
-                jsonMapper.writeValueAsBytes(new BackupController.Listing(backups, links));
+                jsonMapper.writeValueAsBytes(new BackupController.Listing(backups, links, PAGE));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Priming the listing codecs failed: {}", e.toString());
         }
+    }
+
+    private static Backup sampleBackup(String id) {
+        String at = "2020-01-01T00:00:00.000000";
+        return Backup.builder().id(id).projectId(PROJECT).userId("user").name("name").description("description")
+                .status(BackupStatus.AVAILABLE).size(1).objectCount(1).availabilityZone("az1").container("c")
+                .volumeId("volume").snapshotId("snapshot").parentId("parent").dependentIds(java.util.Set.of("child"))
+                .metadata(Map.of("key", "value")).createdAt(at).updatedAt(at).dataTimestamp(at).build();
     }
 
     private static APIGatewayProxyRequestEvent request(String method, String path, String token, String body) {
@@ -168,12 +181,10 @@ public class SnapStartPriming implements Resource {
         try {
             String body = "{\"backup\":{\"volume_id\":\"c5834fe1-577f-462e-9bf3-1b158e1dde9c\","
                     + "\"snapshot_id\":\"251f910a-a2bd-443e-a77a-90a3dbd26b7b\",\"name\":\"priming\"}}";
-            NewBackup.from(jsonBodies.envelope(body, "backup", NewBackup.FIELDS), PROJECT);
+            NewBackup.from(jsonBodies.envelope(body, "backup", NewBackup.fields(LATEST)), PROJECT);
             List<Link> links = List.of(new Link("https://example/v3/p/backups/b", "self"));
-            BackupView.Detail detail = new BackupView.Detail("b", "n", "available", 0, 0, "az", null,
-                    "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000", null, null, null, "v", "s",
-                    false, false, null, links);
-            jsonMapper.writeValueAsBytes(detail);
+            BackupView.Detail detail = BackupView.detail(sampleBackup("b"), links);
+            jsonMapper.writeValueAsBytes(BackupView.detail(sampleBackup("b"), links, LATEST));
             jsonMapper.writeValueAsBytes(ShareView.withBackup(new Share("s", "b", "f", "t",
                     "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000"), detail));
         } catch (IOException | RuntimeException e) {

@@ -12,6 +12,10 @@ public record ApiVersion(Microversion value) {
         return value.atLeast(version);
     }
 
+    public boolean supports(BackupFeature feature) {
+        return value.atLeast(feature.since());
+    }
+
     /** The header value every {@code /v3} answer carries: {@code volume 3.N}. */
     public String headerValue() {
         return MicroversionHeader.SERVICE + " " + value;

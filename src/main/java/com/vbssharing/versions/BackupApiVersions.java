@@ -9,10 +9,11 @@ public final class BackupApiVersions {
 
     public static final Microversion MIN = Microversion.of(3, 0);
     /**
-     * The highest microversion whose backup behaviour the service implements exactly. 3.1–3.8 change nothing in
-     * the backup API; 3.9 (update a backup) is the first that does.
+     * The highest microversion whose backup behaviour the service implements exactly: every backup change up to
+     * 3.64 ({@link BackupFeature}). 3.65–3.66 change nothing in the backup API; 3.67 makes the project id in URLs
+     * optional, which this service does not implement, so it stops at 3.64.
      */
-    public static final Microversion MAX = Microversion.of(3, 8);
+    public static final Microversion MAX = Microversion.of(3, 64);
     /** When the maximum was last raised, as the versions document reports it. */
     public static final String UPDATED = "2026-12-02T00:00:00Z";
 

@@ -214,9 +214,10 @@ abstract class BackupApiContract {
     void onlyAvailableOrErrorBackupsCanBeDeleted() {
         Api.Caller owner = newProject();
         String id = UUID.randomUUID().toString();
-        TestApp.get().context().getBean(BackupRepository.class).insert(new Backup(id, owner.projectId(), "busy", null,
-                BackupStatus.RESTORING, 0, 0, "az1", null, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                null, false, false, null, "2026-01-01T00:00:00.000000", "2026-01-01T00:00:00.000000", null, 0));
+        TestApp.get().context().getBean(BackupRepository.class).insert(Backup.builder().id(id)
+                .projectId(owner.projectId()).name("busy").status(BackupStatus.RESTORING).availabilityZone("az1")
+                .volumeId(UUID.randomUUID().toString()).snapshotId(UUID.randomUUID().toString())
+                .createdAt("2026-01-01T00:00:00.000000").updatedAt("2026-01-01T00:00:00.000000").build());
         assertFault(owner.delete(backups(owner) + "/" + id), 400, "badRequest", "restoring");
         assertEquals(200, owner.get(backups(owner) + "/" + id).status(), "nothing was deleted");
     }

@@ -34,7 +34,7 @@ class NewBackupUnitTest {
 
     @Test
     void readsAMinimalBody() {
-        assertEquals(new NewBackup(VOLUME, SNAPSHOT, null, null, false), read(MINIMAL));
+        assertEquals(new NewBackup(VOLUME, SNAPSHOT, null, null, false, Map.of(), null), read(MINIMAL));
     }
 
     @Test
@@ -43,7 +43,7 @@ class NewBackupUnitTest {
                 "description", "Backup_Demo", "container", "bucket", "incremental", true, "force", true,
                 "project_id", PROJECT);
 
-        assertEquals(new NewBackup(VOLUME, SNAPSHOT, "backup1", "Backup_Demo", true), read(backup));
+        assertEquals(new NewBackup(VOLUME, SNAPSHOT, "backup1", "Backup_Demo", true, Map.of(), null), read(backup));
     }
 
     @Test
@@ -51,7 +51,7 @@ class NewBackupUnitTest {
         JsonNode backup = object("volume_id", VOLUME, "snapshot_id", SNAPSHOT, "name", null, "description", null,
                 "container", null, "incremental", null, "force", null, "project_id", null);
 
-        assertEquals(new NewBackup(VOLUME, SNAPSHOT, null, null, false), read(backup));
+        assertEquals(new NewBackup(VOLUME, SNAPSHOT, null, null, false, Map.of(), null), read(backup));
     }
 
     @Test

@@ -141,9 +141,10 @@ final class BenchEnvironment implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             String now = Timestamps.now(Clock.systemUTC());
-            backups.insert(new Backup(id, projectId, "bench-" + i, "benchmark backup", BackupStatus.AVAILABLE,
-                    10, 1, "az1", "bench", UUID.randomUUID().toString(), UUID.randomUUID().toString(), null,
-                    false, false, null, now, now, now, 0));
+            backups.insert(Backup.builder().id(id).projectId(projectId).name("bench-" + i)
+                    .description("benchmark backup").status(BackupStatus.AVAILABLE).size(10).objectCount(1)
+                    .availabilityZone("az1").container("bench").volumeId(UUID.randomUUID().toString())
+                    .snapshotId(UUID.randomUUID().toString()).createdAt(now).updatedAt(now).dataTimestamp(now).build());
             ids.add(id);
         }
         return ids;

@@ -115,8 +115,10 @@ final class ScaleBenchmark {
         for (int b = 0; b < BACKUPS; b++) {
             String backupId = UUID.randomUUID().toString();
             String created = Timestamps.format(first.plusMillis(b * 10L));
-            backups.add(new Backup(backupId, owner, "scale-" + b, null, BackupStatus.AVAILABLE, 10, 1, "az1", "bench",
-                    UUID.randomUUID().toString(), null, null, false, false, null, created, created, created, 10));
+            backups.add(Backup.builder().id(backupId).projectId(owner).name("scale-" + b).status(BackupStatus.AVAILABLE)
+                    .size(10).objectCount(1).availabilityZone("az1").container("bench")
+                    .volumeId(UUID.randomUUID().toString()).createdAt(created).updatedAt(created)
+                    .dataTimestamp(created).shareCount(10).build());
             for (int t = 0; t < 10; t++) {
                 String at = Timestamps.format(first.plusMillis(b * 10L + t));
                 shares.add(new Share(UUID.randomUUID().toString(), backupId, owner, Tokens.newProjectId(), at, at));

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public enum ApiOperation {
     CREATE_BACKUP("CreateBackupFunction", HttpMethod.POST, "/v3/{project_id}/backups", false,
-            "PutItem"),
+            "Query", "PutItem", "UpdateItem"),
     LIST_BACKUPS("ListBackupsFunction", HttpMethod.GET, "/v3/{project_id}/backups", false,
             "Query"),
     LIST_BACKUPS_DETAIL("ListBackupsDetailFunction", HttpMethod.GET, "/v3/{project_id}/backups/detail", false,
@@ -19,7 +19,10 @@ public enum ApiOperation {
     GET_BACKUP("GetBackupFunction", HttpMethod.GET, "/v3/{project_id}/backups/{backup_id}", false,
             "GetItem"),
     DELETE_BACKUP("DeleteBackupFunction", HttpMethod.DELETE, "/v3/{project_id}/backups/{backup_id}", false,
-            "GetItem", "Query", "DeleteItem"),
+            "GetItem", "Query", "UpdateItem", "DeleteItem"),
+    UPDATE_BACKUP("UpdateBackupFunction", HttpMethod.PUT, "/v3/{project_id}/backups/{backup_id}", false,
+            "UpdateItem"),
+    RESOURCE_FILTERS("ResourceFiltersFunction", HttpMethod.GET, "/v3/{project_id}/resource_filters", false),
     CREATE_SHARES("CreateSharesFunction", HttpMethod.POST, "/v2/{project_id}/os-vendor-backup-sharing", false,
             "GetItem", "PutItem", "UpdateItem"),
     QUERY_SHARES("QuerySharesFunction", HttpMethod.GET, "/v2/{project_id}/os-vendor-backup-sharing/detail", true,

@@ -82,7 +82,20 @@ class OperationActionsTest {
         String unshared = Fixtures.availableBackup(p, "plain");
         record(ApiOperation.DELETE_BACKUP, () -> owner.delete("/v3/" + p + "/backups/" + unshared));
 
+        // A chain: an incremental backup on an available one, then the parent deleted under it.
+        String volume = UUID.randomUUID().toString();
+        String parent = Fixtures.backup(p, "parent", com.vbssharing.backup.BackupStatus.AVAILABLE, volume).id();
+        String child = record(ApiOperation.CREATE_BACKUP, () -> owner.post("/v3/" + p + "/backups",
+                "{\"backup\":{\"volume_id\":\"" + volume + "\",\"snapshot_id\":\"" + UUID.randomUUID() + "\"}}"))
+                .json().get("backup").get("id").asText();
+        record(ApiOperation.DELETE_BACKUP, () -> owner.delete("/v3/" + p + "/backups/" + parent));
         String token = com.vbssharing.support.Tokens.forProject(p);
+        Map<String, String> versioned = Map.of("X-Auth-Token", token, "OpenStack-API-Version", "volume latest",
+                "Content-Type", "application/json");
+        record(ApiOperation.UPDATE_BACKUP, () -> api.call("PUT", "/v3/" + p + "/backups/" + child, versioned,
+                "{\"backup\":{\"name\":\"renamed\",\"metadata\":{\"k\":\"v\"}}}"));
+        record(ApiOperation.RESOURCE_FILTERS, () -> api.call("GET", "/v3/" + p + "/resource_filters", versioned, null));
+
         Map<String, String> auth = Map.of("X-Auth-Token", token, "X-Subject-Token", token,
                 "Content-Type", "application/json");
         record(ApiOperation.VERSIONS, () -> api.call("GET", "/", Map.of(), null));

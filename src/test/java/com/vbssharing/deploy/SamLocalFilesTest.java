@@ -34,7 +34,7 @@ class SamLocalFilesTest {
             files = paths.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(15, sam.functions().size(), sam.functions()::toString);
+        assertEquals(17, sam.functions().size(), sam.functions()::toString);
         assertEquals(expected, files);
     }
 

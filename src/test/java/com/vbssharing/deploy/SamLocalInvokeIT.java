@@ -93,7 +93,7 @@ class SamLocalInvokeIT {
         properties.put("vbs.table.create-if-missing", true);
         storage = ApplicationContext.builder().environments("test").properties(properties).start();
         BackupRepository backups = storage.getBean(BackupRepository.class);
-        backups.listByProject(PROJECT).forEach(backup -> backups.deleteWithShares(backup));
+        backups.listByProject(PROJECT).forEach(backups::deleteEntangled);
         backups.insert(backup(BackupStatus.CREATING));
     }
 
@@ -125,6 +125,10 @@ class SamLocalInvokeIT {
         invoke("ListBackupsFunction", api(200, body -> assertTrue(body.get("backups").toString().contains(BACKUP))));
         invoke("ListBackupsDetailFunction", api(200, body -> assertEquals(2, body.get("backups").size())));
         invoke("GetBackupFunction", api(200, body -> assertEquals("available", body.get("backup").get("status").asText())));
+        invoke("UpdateBackupFunction", api(200, body -> assertEquals("backup1-renamed",
+                body.get("backup").get("name").asText())));
+        invoke("ResourceFiltersFunction", api(200, body -> assertEquals("backup",
+                body.get("resource_filters").get(0).get("resource").asText())));
         invoke("CreateSharesFunction", api(200, body -> assertEquals("fedcba9876543210fedcba9876543210",
                 body.get("shared").get(0).get("to_project_id").asText())));
         invoke("ShareAutomationFunction", response -> assertEquals("shared", response.get("outcome").asText()));
@@ -314,9 +318,10 @@ class SamLocalInvokeIT {
 
     private static Backup backup(BackupStatus status) {
         String now = now();
-        return new Backup(BACKUP, PROJECT, "backup1", "Backup_Demo", status, 0, 0, "az1", null,
-                "c5834fe1-577f-462e-9bf3-1b158e1dde9c", "251f910a-a2bd-443e-a77a-90a3dbd26b7b", null, false, false,
-                null, now, now, null, 0);
+        return Backup.builder().id(BACKUP).projectId(PROJECT).userId("sam-local").name("backup1")
+                .description("Backup_Demo").status(status).availabilityZone("az1")
+                .volumeId("c5834fe1-577f-462e-9bf3-1b158e1dde9c").snapshotId("251f910a-a2bd-443e-a77a-90a3dbd26b7b")
+                .createdAt(now).updatedAt(now).build();
     }
 
     private static String now() {

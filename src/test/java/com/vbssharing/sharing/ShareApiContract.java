@@ -284,6 +284,35 @@ abstract class ShareApiContract {
         assertNull(last.get("shared_links"));
     }
 
+    /** The Go VBS SDKs follow next links: from a first request with an offset they must see every later share once. */
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=10&offset=5", "limit=3&offset=2&sort_key=name&sort_dir=asc", "limit=4&offset=1&name=off",
+            "limit=2&offset=7"})
+    void followingNextLinksAfterAnOffsetSkipsNothing(String query) {
+        Api.Caller owner = newProject();
+        for (int b = 0; b < 4; b++) {
+            String backup = Fixtures.availableBackup(owner.projectId(), "offset-" + b);
+            String[] targets = new String[5];
+            for (int t = 0; t < 5; t++) {
+                targets[t] = Tokens.newProjectId();
+            }
+            assertEquals(200, share(owner, backup, targets).status());
+        }
+        String withoutPaging = query.replaceAll("limit=\\d+&?", "").replaceAll("offset=\\d+&?", "");
+        List<String> all = ids(owner.get(sharing(owner) + "/detail?" + withoutPaging).json().get("shared"));
+        int offset = Integer.parseInt(query.replaceAll(".*offset=(\\d+).*", "$1"));
+        List<String> seen = new ArrayList<>();
+        String next = sharing(owner) + "/detail?" + query;
+        for (int pages = 0; next != null && pages < 30; pages++) {
+            JsonNode page = owner.get(next).json();
+            seen.addAll(ids(page.get("shared")));
+            JsonNode links = page.get("shared_links");
+            String href = links == null ? null : links.get(0).get("href").asText();
+            next = href == null ? null : href.substring(href.indexOf("/v2/"));
+        }
+        assertEquals(all.subList(Math.min(offset, all.size()), all.size()), seen);
+    }
+
     @Test
     void getOneIsAnObjectVisibleToEitherSide() {
         Api.Caller owner = newProject();

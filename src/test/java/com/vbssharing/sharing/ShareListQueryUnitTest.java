@@ -32,9 +32,10 @@ class ShareListQueryUnitTest {
     }
 
     private static Backup backup(String name, BackupStatus status, String zone) {
-        return new Backup(BACKUP_ID, CALLER, name, null, status, 10, 0, zone, null, VOLUME_ID,
-                "a704c75f-f0d1-4efa-9fd6-7557fe1ee8d3", null, false, false, null,
-                "2017-08-10T12:25:40.480424", "2017-08-10T12:25:40.480424", "2017-08-10T12:25:40.480424", 1);
+        String at = "2017-08-10T12:25:40.480424";
+        return Backup.builder().id(BACKUP_ID).projectId(CALLER).name(name).status(status).size(10)
+                .availabilityZone(zone).volumeId(VOLUME_ID).snapshotId("a704c75f-f0d1-4efa-9fd6-7557fe1ee8d3")
+                .createdAt(at).updatedAt(at).dataTimestamp(at).shareCount(1).build();
     }
 
     private static final Backup BACKUP = backup("c2c-test-Backup", BackupStatus.AVAILABLE, "eu-de-01");

@@ -183,8 +183,9 @@ class ShareServiceTest {
 
     private String backup(BackupStatus status) {
         String at = "2026-01-01T00:00:00.000000";
-        Backup backup = new Backup(UUID.randomUUID().toString(), owner, "b", null, status, 1, 0, "az1", null,
-                UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, false, false, null, at, at, at, 0);
+        Backup backup = Backup.builder().id(UUID.randomUUID().toString()).projectId(owner).name("b").status(status)
+                .size(1).availabilityZone("az1").volumeId(UUID.randomUUID().toString())
+                .snapshotId(UUID.randomUUID().toString()).createdAt(at).updatedAt(at).dataTimestamp(at).build();
         storage.insert(backup);
         return backup.id();
     }

@@ -44,13 +44,33 @@ class RoundTripsTest {
     void backupOperations() {
         Api.Caller owner = api.as(Tokens.newProjectId());
         String v3 = "/v3/" + owner.projectId() + "/backups";
-        String created = calls(1, List.of("PutItem"), () -> owner.post(v3, Backups.body("a")), 202)
+        // A backup reads the volume's newest available backup first: the parent it is incremental on, if any.
+        String created = calls(2, List.of("Query", "PutItem"), () -> owner.post(v3, Backups.body("a")), 202)
                 .json().get("backup").get("id").asText();
         String available = Fixtures.availableBackup(owner.projectId(), "b");
         calls(1, List.of("GetItem"), () -> owner.get(v3 + "/" + created), 200);
         calls(1, List.of("Query"), () -> owner.get(v3), 200);
-        calls(1, List.of("Query"), () -> owner.get(v3 + "/detail?sort_key=name&limit=1"), 200);
+        calls(1, List.of("Query"), () -> owner.get(v3 + "/detail?sort_key=name&limit=1&with_count=true"), 200);
+        calls(1, List.of("UpdateItem"), () -> api.call("PUT", v3 + "/" + created, Map.of("X-Auth-Token",
+                Tokens.forProject(owner.projectId()), "OpenStack-API-Version", "volume 3.9",
+                "Content-Type", "application/json"), "{\"backup\":{\"name\":\"renamed\"}}"), 200);
         calls(1, List.of("DeleteItem"), () -> owner.delete(v3 + "/" + available), 202);
+    }
+
+    @Test
+    void anIncrementalBackupIsWrittenWithItsParentAndDeletedWithIt() {
+        Api.Caller owner = api.as(Tokens.newProjectId());
+        String v3 = "/v3/" + owner.projectId() + "/backups";
+        String volume = java.util.UUID.randomUUID().toString();
+        String parent = Fixtures.backup(owner.projectId(), "parent", com.vbssharing.backup.BackupStatus.AVAILABLE,
+                volume).id();
+        recorder.drain();
+        String child = calls(2, List.of("Query", "TransactWriteItems"), () -> owner.post(v3,
+                "{\"backup\":{\"volume_id\":\"" + volume + "\",\"snapshot_id\":\"" + java.util.UUID.randomUUID()
+                        + "\"}}"), 202).json().get("backup").get("id").asText();
+        // The conditional delete refuses a backup in a chain and answers with the item: one transaction follows.
+        calls(2, List.of("DeleteItem", "TransactWriteItems"), () -> owner.delete(v3 + "/" + parent), 202);
+        assertEquals(200, owner.get(v3 + "/" + child).status());
     }
 
     @Test

@@ -13,9 +13,15 @@ public final class Fixtures {
     }
 
     public static Backup backup(String projectId, String name, BackupStatus status) {
+        return backup(projectId, name, status, UUID.randomUUID().toString());
+    }
+
+    /** A full backup of the given volume. */
+    public static Backup backup(String projectId, String name, BackupStatus status, String volumeId) {
         String now = com.vbssharing.api.Timestamps.now(java.time.Clock.systemUTC());
-        Backup backup = new Backup(UUID.randomUUID().toString(), projectId, name, null, status, 3, 0, "az1", null,
-                UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, false, false, null, now, now, now, 0);
+        Backup backup = Backup.builder().id(UUID.randomUUID().toString()).projectId(projectId).name(name)
+                .status(status).size(3).availabilityZone("az1").volumeId(volumeId)
+                .snapshotId(UUID.randomUUID().toString()).createdAt(now).updatedAt(now).dataTimestamp(now).build();
         TestApp.get().context().getBean(BackupRepository.class).insert(backup);
         return backup;
     }

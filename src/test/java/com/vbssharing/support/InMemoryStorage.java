@@ -2,8 +2,10 @@ package com.vbssharing.support;
 
 import com.vbssharing.api.Pages;
 import com.vbssharing.backup.Backup;
+import com.vbssharing.backup.BackupChanges;
 import com.vbssharing.backup.BackupCompletion;
 import com.vbssharing.backup.BackupRepository;
+import com.vbssharing.backup.BackupService;
 import com.vbssharing.backup.BackupStatus;
 import com.vbssharing.contention.ConcurrentChangeException;
 import com.vbssharing.sharing.Share;
@@ -60,9 +62,18 @@ public final class InMemoryStorage implements BackupRepository, ShareRepository 
     @Override
     public synchronized void insert(Backup backup) {
         beforeWrite();
-        if (backups.putIfAbsent(key(backup.projectId(), backup.id()), backup) != null) {
+        if (backups.containsKey(key(backup.projectId(), backup.id()))) {
             throw new IllegalStateException("Backup " + backup.id() + " exists");
         }
+        if (backup.isIncremental()) {
+            Backup parent = backups.get(key(backup.projectId(), backup.parentId()));
+            if (parent == null || parent.status() != BackupStatus.AVAILABLE
+                    || parent.dependentIds().size() >= BackupService.MAX_DEPENDENTS) {
+                throw new ConcurrentChangeException("parent changed");
+            }
+            put(parent.toBuilder().dependentIds(with(parent.dependentIds(), backup.id())).build());
+        }
+        put(backup);
     }
 
     @Override
@@ -76,7 +87,25 @@ public final class InMemoryStorage implements BackupRepository, ShareRepository 
     }
 
     @Override
-    public synchronized DeleteOutcome deleteIfUnshared(String projectId, String backupId) {
+    public synchronized Optional<Backup> latestAvailable(String projectId, String volumeId) {
+        return listByProject(projectId).stream()
+                .filter(b -> b.volumeId().equals(volumeId) && b.status() == BackupStatus.AVAILABLE)
+                .max(Comparator.comparing(Backup::createdAt).thenComparing(Backup::id));
+    }
+
+    @Override
+    public synchronized Optional<Backup> update(String projectId, String backupId, BackupChanges changes,
+                                                String updatedAt) {
+        beforeWrite();
+        return find(projectId, backupId).map(backup -> {
+            Backup changed = changes.applyTo(backup, updatedAt);
+            put(changed);
+            return changed;
+        });
+    }
+
+    @Override
+    public synchronized DeleteOutcome deleteIfAlone(String projectId, String backupId) {
         beforeWrite();
         Backup backup = backups.get(key(projectId, backupId));
         if (backup == null) {
@@ -85,24 +114,37 @@ public final class InMemoryStorage implements BackupRepository, ShareRepository 
         if (!backup.status().isDeletable()) {
             return new DeleteOutcome.NotDeletable(backup.status());
         }
-        if (backup.shareCount() > 0) {
-            return new DeleteOutcome.Shared(backup);
+        if (backup.shareCount() > 0 || backup.isIncremental() || backup.hasDependentBackups()) {
+            return new DeleteOutcome.Entangled(backup);
         }
         backups.remove(key(projectId, backupId));
         return new DeleteOutcome.Deleted();
     }
 
     @Override
-    public synchronized void deleteWithShares(Backup expected) {
+    public synchronized void deleteEntangled(Backup expected) {
         List<Share> read = findByBackup(expected.projectId(), expected.id());
         beforeWrite();
         Backup current = backups.get(key(expected.projectId(), expected.id()));
         if (current == null || !current.status().isDeletable() || current.shareCount() != expected.shareCount()
+                || !java.util.Objects.equals(current.parentId(), expected.parentId())
+                || !current.dependentIds().equals(expected.dependentIds())
                 || read.size() != expected.shareCount()
                 || read.stream().anyMatch(share -> !share.equals(sharesById.get(share.id())))) {
             throw new ConcurrentChangeException("backup changed");
         }
         read.forEach(share -> sharesById.remove(share.id()));
+        if (current.isIncremental()) {
+            Backup parent = backups.get(key(current.projectId(), current.parentId()));
+            java.util.Set<String> dependents = new java.util.HashSet<>(parent.dependentIds());
+            dependents.remove(current.id());
+            dependents.addAll(current.dependentIds());
+            put(parent.toBuilder().dependentIds(dependents).build());
+        }
+        for (String id : current.dependentIds()) {
+            Backup dependent = backups.get(key(current.projectId(), id));
+            put(dependent.toBuilder().parentId(current.parentId()).build());
+        }
         backups.remove(key(expected.projectId(), expected.id()));
     }
 
@@ -113,12 +155,21 @@ public final class InMemoryStorage implements BackupRepository, ShareRepository 
         if (backup == null || backup.status() != BackupStatus.CREATING) {
             return false;
         }
-        backups.put(key(projectId, backupId), new Backup(backup.id(), backup.projectId(), backup.name(),
-                backup.description(), completion.status(), completion.size(), completion.objectCount(),
-                backup.availabilityZone(), completion.container(), backup.volumeId(), backup.snapshotId(),
-                completion.failReason(), backup.incremental(), backup.hasDependentBackups(), backup.serviceMetadata(),
-                backup.createdAt(), completion.updatedAt(), completion.dataTimestamp(), backup.shareCount()));
+        put(backup.toBuilder().status(completion.status()).size(completion.size())
+                .objectCount(completion.objectCount()).container(completion.container())
+                .failReason(completion.failReason()).updatedAt(completion.updatedAt())
+                .dataTimestamp(completion.dataTimestamp()).build());
         return true;
+    }
+
+    private void put(Backup backup) {
+        backups.put(key(backup.projectId(), backup.id()), backup);
+    }
+
+    private static java.util.Set<String> with(java.util.Set<String> ids, String id) {
+        java.util.Set<String> more = new java.util.HashSet<>(ids);
+        more.add(id);
+        return more;
     }
 
     // --- shares
@@ -144,7 +195,7 @@ public final class InMemoryStorage implements BackupRepository, ShareRepository 
             return new CreateOutcome.LimitExceeded(backup.shareCount());
         }
         shares.forEach(share -> sharesById.put(share.id(), share));
-        backups.put(key(ownerProjectId, backupId), withShareCount(backup, backup.shareCount() + shares.size()));
+        put(backup.toBuilder().shareCount(backup.shareCount() + shares.size()).build());
         return new CreateOutcome.Created();
     }
 
@@ -168,7 +219,7 @@ public final class InMemoryStorage implements BackupRepository, ShareRepository 
             throw new ConcurrentChangeException("shares changed");
         }
         shares.forEach(share -> sharesById.remove(share.id()));
-        backups.put(key(ownerProjectId, backupId), withShareCount(backup, backup.shareCount() - shares.size()));
+        put(backup.toBuilder().shareCount(backup.shareCount() - shares.size()).build());
     }
 
     @Override
@@ -194,13 +245,6 @@ public final class InMemoryStorage implements BackupRepository, ShareRepository 
                         .map(backup -> new SharedBackup(share, backup)))
                 .sorted(ShareListQuery.SORT_FIELDS.comparator(query.sort()))
                 .toList();
-    }
-
-    private static Backup withShareCount(Backup b, int shareCount) {
-        return new Backup(b.id(), b.projectId(), b.name(), b.description(), b.status(), b.size(), b.objectCount(),
-                b.availabilityZone(), b.container(), b.volumeId(), b.snapshotId(), b.failReason(), b.incremental(),
-                b.hasDependentBackups(), b.serviceMetadata(), b.createdAt(), b.updatedAt(), b.dataTimestamp(),
-                shareCount);
     }
 
     private static String key(String projectId, String backupId) {

@@ -5,7 +5,10 @@ import com.vbssharing.backup.BackupStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static com.vbssharing.storage.internal.Attributes.bool;
 import static com.vbssharing.storage.internal.Attributes.n;
@@ -19,6 +22,7 @@ public final class BackupCodec {
 
     static final String ID = "id";
     static final String PROJECT_ID = "project_id";
+    static final String USER_ID = "user_id";
     static final String NAME = "name";
     static final String DESCRIPTION = "description";
     static final String STATUS = "status";
@@ -29,8 +33,16 @@ public final class BackupCodec {
     static final String VOLUME_ID = "volume_id";
     static final String SNAPSHOT_ID = "snapshot_id";
     static final String FAIL_REASON = "fail_reason";
-    static final String INCREMENTAL = "is_incremental";
-    static final String HAS_DEPENDENT_BACKUPS = "has_dependent_backups";
+    /** The backup this one is incremental on; absent for a full backup. */
+    static final String PARENT_ID = "parent_id";
+    /**
+     * The backups incremental on this one, as a map from id to true: a map, not a set, so that one update can
+     * remove one dependent and add others (different document paths; a set would need ADD and DELETE on the same
+     * attribute, which one expression may not do). Always present, {} when none.
+     */
+    static final String DEPENDENTS = "dependents";
+    static final String METADATA = "metadata";
+    static final String FORCE = "force";
     static final String SERVICE_METADATA = "service_metadata";
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
@@ -50,6 +62,7 @@ public final class BackupCodec {
         item.put(ItemType.ATTRIBUTE, ItemType.BACKUP.attributeValue());
         item.put(ID, s(backup.id()));
         item.put(PROJECT_ID, s(backup.projectId()));
+        putIfPresent(item, USER_ID, backup.userId());
         putIfPresent(item, NAME, backup.name());
         putIfPresent(item, DESCRIPTION, backup.description());
         item.put(STATUS, s(backup.status().value()));
@@ -60,8 +73,10 @@ public final class BackupCodec {
         item.put(VOLUME_ID, s(backup.volumeId()));
         putIfPresent(item, SNAPSHOT_ID, backup.snapshotId());
         putIfPresent(item, FAIL_REASON, backup.failReason());
-        item.put(INCREMENTAL, bool(backup.incremental()));
-        item.put(HAS_DEPENDENT_BACKUPS, bool(backup.hasDependentBackups()));
+        putIfPresent(item, PARENT_ID, backup.parentId());
+        item.put(DEPENDENTS, dependents(backup.dependentIds()));
+        item.put(METADATA, metadata(backup.metadata()));
+        item.put(FORCE, bool(backup.force()));
         putIfPresent(item, SERVICE_METADATA, backup.serviceMetadata());
         item.put(CREATED_AT, s(backup.createdAt()));
         item.put(UPDATED_AT, s(backup.updatedAt()));
@@ -71,25 +86,53 @@ public final class BackupCodec {
     }
 
     public static Backup fromItem(Map<String, AttributeValue> item) {
-        return new Backup(
-                string(item, ID),
-                string(item, PROJECT_ID),
-                string(item, NAME),
-                string(item, DESCRIPTION),
-                BackupStatus.fromValue(string(item, STATUS)),
-                number(item, SIZE),
-                number(item, OBJECT_COUNT),
-                string(item, AVAILABILITY_ZONE),
-                string(item, CONTAINER),
-                string(item, VOLUME_ID),
-                string(item, SNAPSHOT_ID),
-                string(item, FAIL_REASON),
-                Attributes.bool(item, INCREMENTAL),
-                Attributes.bool(item, HAS_DEPENDENT_BACKUPS),
-                string(item, SERVICE_METADATA),
-                string(item, CREATED_AT),
-                string(item, UPDATED_AT),
-                string(item, DATA_TIMESTAMP),
-                (int) number(item, SHARE_COUNT));
+        return Backup.builder()
+                .id(string(item, ID))
+                .projectId(string(item, PROJECT_ID))
+                .userId(string(item, USER_ID))
+                .name(string(item, NAME))
+                .description(string(item, DESCRIPTION))
+                .status(BackupStatus.fromValue(string(item, STATUS)))
+                .size(number(item, SIZE))
+                .objectCount(number(item, OBJECT_COUNT))
+                .availabilityZone(string(item, AVAILABILITY_ZONE))
+                .container(string(item, CONTAINER))
+                .volumeId(string(item, VOLUME_ID))
+                .snapshotId(string(item, SNAPSHOT_ID))
+                .failReason(string(item, FAIL_REASON))
+                .parentId(string(item, PARENT_ID))
+                .dependentIds(dependentIds(item.get(DEPENDENTS)))
+                .metadata(metadata(item.get(METADATA)))
+                .force(Attributes.bool(item, FORCE))
+                .serviceMetadata(string(item, SERVICE_METADATA))
+                .createdAt(string(item, CREATED_AT))
+                .updatedAt(string(item, UPDATED_AT))
+                .dataTimestamp(string(item, DATA_TIMESTAMP))
+                .shareCount((int) number(item, SHARE_COUNT))
+                .build();
+    }
+
+    static AttributeValue dependents(Set<String> ids) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        ids.forEach(id -> map.put(id, AttributeValue.fromBool(true)));
+        return AttributeValue.fromM(map);
+    }
+
+    static AttributeValue metadata(Map<String, String> metadata) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        metadata.forEach((key, value) -> map.put(key, s(value)));
+        return AttributeValue.fromM(map);
+    }
+
+    private static Set<String> dependentIds(AttributeValue value) {
+        return value == null || !value.hasM() ? Set.of() : new TreeSet<>(value.m().keySet());
+    }
+
+    private static Map<String, String> metadata(AttributeValue value) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (value != null && value.hasM()) {
+            new java.util.TreeMap<>(value.m()).forEach((key, entry) -> metadata.put(key, entry.s()));
+        }
+        return metadata;
     }
 }

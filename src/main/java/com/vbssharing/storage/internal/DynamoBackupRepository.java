@@ -1,6 +1,7 @@
 package com.vbssharing.storage.internal;
 
 import com.vbssharing.backup.Backup;
+import com.vbssharing.backup.BackupChanges;
 import com.vbssharing.backup.BackupCompletion;
 import com.vbssharing.backup.BackupRepository;
 import com.vbssharing.backup.BackupStatus;
@@ -12,9 +13,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +30,11 @@ public class DynamoBackupRepository implements BackupRepository {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final SharingTransactions transactions;
+    private final BackupTransactions transactions;
     private final ShareReads shareReads;
 
     public DynamoBackupRepository(DynamoDbClient dynamoDb, TableConfiguration tableConfiguration,
-                                  SharingTransactions transactions, ShareReads shareReads) {
+                                  BackupTransactions transactions, ShareReads shareReads) {
         this.dynamoDb = dynamoDb;
         this.table = tableConfiguration.getName();
         this.transactions = transactions;
@@ -41,9 +43,7 @@ public class DynamoBackupRepository implements BackupRepository {
 
     @Override
     public void insert(Backup backup) {
-        dynamoDb.putItem(b -> b.tableName(table)
-                .item(BackupCodec.toItem(backup))
-                .conditionExpression("attribute_not_exists(pk)"));
+        transactions.insert(backup);
     }
 
     @Override
@@ -56,29 +56,83 @@ public class DynamoBackupRepository implements BackupRepository {
 
     @Override
     public List<Backup> listByProject(String projectId) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(
-                        ":pk", s(Keys.project(projectId)),
-                        ":prefix", s(Keys.BACKUP_PREFIX)))
-                .consistentRead(true)
-                .build();
         List<Backup> backups = new ArrayList<>();
-        dynamoDb.queryPaginator(query).items().forEach(item -> backups.add(BackupCodec.fromItem(item)));
+        dynamoDb.queryPaginator(backupsOf(projectId).build()).items()
+                .forEach(item -> backups.add(BackupCodec.fromItem(item)));
         return backups;
     }
 
+    /**
+     * One consistent Query of the project's backups, filtered to the volume's available ones on DynamoDB's side
+     * (docs/data-model.md: it reads the project's backups, as a listing does).
+     */
     @Override
-    public DeleteOutcome deleteIfUnshared(String projectId, String backupId) {
-        Map<String, AttributeValue> values = new HashMap<>(SharingTransactions.statusValues(BackupStatus::isDeletable));
-        values.put(":count", n(0));
+    public Optional<Backup> latestAvailable(String projectId, String volumeId) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":pk", s(Keys.project(projectId)),
+                ":prefix", s(Keys.BACKUP_PREFIX),
+                ":volume", s(volumeId),
+                ":available", s(BackupStatus.AVAILABLE.value())));
+        QueryRequest query = backupsOf(projectId)
+                .filterExpression("#volume = :volume AND #status = :available")
+                .expressionAttributeNames(Map.of("#volume", BackupCodec.VOLUME_ID, "#status", BackupCodec.STATUS))
+                .expressionAttributeValues(values)
+                .build();
+        List<Backup> candidates = new ArrayList<>();
+        dynamoDb.queryPaginator(query).items().forEach(item -> candidates.add(BackupCodec.fromItem(item)));
+        return candidates.stream().max(Comparator.comparing(Backup::createdAt).thenComparing(Backup::id));
+    }
+
+    @Override
+    public Optional<Backup> update(String projectId, String backupId, BackupChanges changes, String updatedAt) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>(List.of("#updated = :updated"));
+        List<String> removes = new ArrayList<>();
+        names.put("#updated", BackupCodec.UPDATED_AT);
+        values.put(":updated", s(updatedAt));
+        if (changes.nameGiven()) {
+            change(BackupCodec.NAME, changes.name().orElse(null), "name", names, values, sets, removes);
+        }
+        if (changes.descriptionGiven()) {
+            change(BackupCodec.DESCRIPTION, changes.description().orElse(null), "description", names, values, sets,
+                    removes);
+        }
+        changes.metadata().ifPresent(metadata -> {
+            names.put("#metadata", BackupCodec.METADATA);
+            values.put(":metadata", BackupCodec.metadata(metadata));
+            sets.add("#metadata = :metadata");
+        });
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         try {
-            dynamoDb.deleteItem(b -> b.tableName(table).key(BackupCodec.key(projectId, backupId))
-                    .conditionExpression(SharingTransactions.deletableCondition())
-                    .expressionAttributeNames(Map.of("#status", BackupCodec.STATUS, "#count", BackupCodec.SHARE_COUNT))
+            Map<String, AttributeValue> item = dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(BackupCodec.key(projectId, backupId))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(BackupCodec.fromItem(item));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void change(String attribute, String value, String placeholder, Map<String, String> names,
+                               Map<String, AttributeValue> values, List<String> sets, List<String> removes) {
+        names.put("#" + placeholder, attribute);
+        if (value == null) {
+            removes.add("#" + placeholder);
+        } else {
+            values.put(":" + placeholder, s(value));
+            sets.add("#" + placeholder + " = :" + placeholder);
+        }
+    }
+
+    @Override
+    public DeleteOutcome deleteIfAlone(String projectId, String backupId) {
+        try {
+            transactions.deleteAlone(projectId, backupId);
             return new DeleteOutcome.Deleted();
         } catch (ConditionalCheckFailedException e) {
             Optional<Backup> current = e.hasItem() && !e.item().isEmpty()
@@ -89,19 +143,21 @@ public class DynamoBackupRepository implements BackupRepository {
             }
             Backup backup = current.get();
             return backup.status().isDeletable()
-                    ? new DeleteOutcome.Shared(backup)
+                    ? new DeleteOutcome.Entangled(backup)
                     : new DeleteOutcome.NotDeletable(backup.status());
         }
     }
 
     @Override
-    public void deleteWithShares(Backup expected) {
-        List<Share> shares = shareReads.ofBackup(expected.projectId(), expected.id());
+    public void deleteEntangled(Backup expected) {
+        List<Share> shares = expected.shareCount() == 0
+                ? List.of()
+                : shareReads.ofBackup(expected.projectId(), expected.id());
         if (shares.size() != expected.shareCount()) {
             throw new ConcurrentChangeException("Backup " + expected.id() + " has " + shares.size()
                     + " share items but a share count of " + expected.shareCount() + ": a share is being written");
         }
-        transactions.deleteBackupWithShares(expected, shares);
+        transactions.deleteEntangled(expected, shares);
     }
 
     @Override
@@ -128,6 +184,16 @@ public class DynamoBackupRepository implements BackupRepository {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    private QueryRequest.Builder backupsOf(String projectId) {
+        return QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(
+                        ":pk", s(Keys.project(projectId)),
+                        ":prefix", s(Keys.BACKUP_PREFIX)))
+                .consistentRead(true);
     }
 
     private static void appendOptional(StringBuilder update, Map<String, AttributeValue> values,

@@ -18,14 +18,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import static com.vbssharing.storage.internal.Attributes.n;
 import static com.vbssharing.storage.internal.Attributes.s;
 
 /**
- * The writes that span a backup and its shares, each one transaction: share (limit and uniqueness), revoke,
- * and delete a backup with its shares. Every item a transaction removes is conditioned on being exactly the
+ * The writes that span a backup and its shares, each one transaction: share (limit and uniqueness) and revoke
+ * (deleting a backup with its shares is {@link BackupTransactions}'s, with this class's share removal). Every item a transaction removes is conditioned on being exactly the
  * item that was read (a share on its id), so a share created in between is never removed by mistake and no
  * lookup item outlives its share; the backup's {@code share_count} moves in the same transaction.
  */
@@ -123,27 +124,6 @@ public class SharingTransactions {
         });
     }
 
-    /**
-     * Deletes the backup with exactly these shares and their lookup items, provided it is still deletable and
-     * shared exactly that many times; otherwise nothing.
-     *
-     * @throws ConcurrentChangeException when the backup or any share changed since they were read
-     */
-    void deleteBackupWithShares(Backup backup, List<Share> shares) {
-        Map<String, AttributeValue> values = new HashMap<>(statusValues(BackupStatus::isDeletable));
-        values.put(":count", n(shares.size()));
-        Transaction<Part> transaction = new Transaction<Part>().add(BACKUP, TransactWriteItem.builder().delete(d -> d
-                .tableName(table)
-                .key(BackupCodec.key(backup.projectId(), backup.id()))
-                .conditionExpression(deletableCondition())
-                .expressionAttributeNames(Map.of("#status", BackupCodec.STATUS, "#count", BackupCodec.SHARE_COUNT))
-                .expressionAttributeValues(values)).build());
-        removeShares(transaction, shares);
-        transaction.execute(dynamoDb).ifPresent(cancelled -> {
-            throw cancelled.asConcurrentChange("Deleting backup " + backup.id());
-        });
-    }
-
     /** Deletable, and shared with exactly {@code :count} projects (names {@code #status}, {@code #count}). */
     static String deletableCondition() {
         return "attribute_exists(pk) AND #status IN (" + statusList(BackupStatus::isDeletable) + ") AND #count = :count";
@@ -162,17 +142,24 @@ public class SharingTransactions {
                 .map(status -> ":status_" + status.value()).toList());
     }
 
-    private void removeShares(Transaction<Part> transaction, List<Share> shares) {
+    /** Adds to the transaction the removal of exactly these shares (each conditioned on its id) and their lookups. */
+    <L> void removeShares(Transaction<L> transaction, List<Share> shares, Function<Part, L> label) {
         for (Share share : shares) {
-            transaction.add(new Part.ShareItem(share), TransactWriteItem.builder().delete(d -> d.tableName(table)
+            transaction.add(label.apply(new Part.ShareItem(share)), TransactWriteItem.builder().delete(d -> d
+                    .tableName(table)
                     .key(ShareCodec.shareKey(share))
                     .conditionExpression("#id = :id")
                     .expressionAttributeNames(Map.of("#id", ShareCodec.SHARE_ID))
                     .expressionAttributeValues(Map.of(":id", s(share.id())))).build());
-            transaction.add(new Part.LookupItem(share), TransactWriteItem.builder().delete(d -> d.tableName(table)
+            transaction.add(label.apply(new Part.LookupItem(share)), TransactWriteItem.builder().delete(d -> d
+                    .tableName(table)
                     .key(ShareCodec.lookupKey(share.id()))
                     .conditionExpression("attribute_exists(pk)")).build());
         }
+    }
+
+    private void removeShares(Transaction<Part> transaction, List<Share> shares) {
+        removeShares(transaction, shares, part -> part);
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

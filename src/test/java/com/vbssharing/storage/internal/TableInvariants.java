@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Reads the whole table and reports every broken invariant of docs/data-model.md: each share item has its
  * lookup item and the lookup points back at it; each lookup has its share; a backup's {@code share_count}
  * equals its share items (and stays within the limit); no share points at a missing backup; keys agree with
- * attributes. Run after every concurrency test: nothing may be half-written once the requests have answered.
+ * attributes; an incremental backup's parent exists and lists it, and every dependent a backup lists names it. Run after every concurrency test: nothing may be half-written once the requests have answered.
  */
 public final class TableInvariants {
 
@@ -78,6 +78,7 @@ public final class TableInvariants {
             }
         }
         backups.forEach((backupKey, backup) -> {
+            checkChain(backup, backups, violations);
             int shares = sharesPerBackup.getOrDefault(backupKey, 0);
             if (backup.shareCount() != shares) {
                 violations.add("backup " + backupKey + " has share_count " + backup.shareCount() + " but "
@@ -89,6 +90,34 @@ public final class TableInvariants {
             }
         });
         return violations;
+    }
+
+    /**
+     * A backup's parent exists in its project, is of the same volume and lists it among its dependents; each of its
+     * dependents exists and names it as parent.
+     */
+    private static void checkChain(Backup backup, Map<String, Backup> backups, List<String> violations) {
+        if (backup.parentId() != null) {
+            Backup parent = backups.get(key(BackupCodec.key(backup.projectId(), backup.parentId())));
+            if (parent == null) {
+                violations.add("backup " + backup.id() + " is incremental on a missing backup " + backup.parentId());
+            } else {
+                if (!parent.dependentIds().contains(backup.id())) {
+                    violations.add("backup " + backup.id() + " is incremental on " + parent.id()
+                            + ", which does not list it as a dependent");
+                }
+                if (!Objects.equals(parent.volumeId(), backup.volumeId())) {
+                    violations.add("backup " + backup.id() + " is incremental on " + parent.id() + " of another volume");
+                }
+            }
+        }
+        for (String dependentId : backup.dependentIds()) {
+            Backup dependent = backups.get(key(BackupCodec.key(backup.projectId(), dependentId)));
+            if (dependent == null || !backup.id().equals(dependent.parentId())) {
+                violations.add("backup " + backup.id() + " lists " + dependentId + " as a dependent, which "
+                        + (dependent == null ? "does not exist" : "is incremental on " + dependent.parentId()));
+            }
+        }
     }
 
     private static String key(Map<String, AttributeValue> item) {

@@ -61,6 +61,16 @@ class TableInvariantsTest {
         assertReported(items, "points at a missing backup");
     }
 
+    @Test
+    void aBrokenChainIsReported() {
+        Backup parent = backup(0).toBuilder().dependentIds(java.util.Set.of("not-there")).build();
+        Backup orphan = backup(0).toBuilder().volumeId(parent.volumeId()).parentId(UUID.randomUUID().toString()).build();
+        List<Map<String, AttributeValue>> items = new ArrayList<>(List.of(BackupCodec.toItem(parent),
+                BackupCodec.toItem(orphan)));
+        assertReported(items, "incremental on a missing backup");
+        assertReported(items, "lists not-there as a dependent, which does not exist");
+    }
+
     private static void assertReported(List<Map<String, AttributeValue>> items, String expected) {
         List<String> violations = TableInvariants.check(items);
         assertTrue(violations.stream().anyMatch(v -> v.contains(expected)), violations::toString);
@@ -76,9 +86,10 @@ class TableInvariantsTest {
 
     private static Backup backup(int shareCount) {
         String at = "2020-01-01T00:00:00.000000";
-        return new Backup(UUID.randomUUID().toString(), OWNER, "b", null, BackupStatus.AVAILABLE, 1, 0, "az1", null,
-                UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, false, false, null, at, at, at,
-                shareCount);
+        return Backup.builder().id(UUID.randomUUID().toString()).projectId(OWNER).name("b")
+                .status(BackupStatus.AVAILABLE).size(1).availabilityZone("az1").volumeId(UUID.randomUUID().toString())
+                .snapshotId(UUID.randomUUID().toString()).createdAt(at).updatedAt(at).dataTimestamp(at)
+                .shareCount(shareCount).build();
     }
 
     private static Share share(Backup backup) {
