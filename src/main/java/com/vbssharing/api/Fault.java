@@ -11,10 +11,13 @@ public final class Fault {
     private Fault() {
     }
 
+    /** No answer echoes input without bound: a message is cut to this many characters (docs/reliability.md). */
+    public static final int MAX_MESSAGE = 1024;
+
     public static Map<String, Object> body(HttpStatus status, String message) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("code", status.getCode());
-        detail.put("message", message);
+        detail.put("message", bounded(message));
         return Map.of(name(status), detail);
     }
 
@@ -23,8 +26,12 @@ public final class Fault {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("code", status.getCode());
         detail.put("title", status.getReason());
-        detail.put("message", message);
+        detail.put("message", bounded(message));
         return Map.of("error", detail);
+    }
+
+    private static String bounded(String message) {
+        return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "...";
     }
 
     /** The fault name OpenStack clients expect for a status (clients.md section 4). */

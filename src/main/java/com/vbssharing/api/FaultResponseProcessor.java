@@ -30,11 +30,35 @@ public class FaultResponseProcessor implements ErrorResponseProcessor<Map<String
     @Override
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
-        String message = status.getCode() >= 500 ? serverFailureMessage(context) : clientMessage(context, status);
+        String message;
+        if (status.getCode() >= 500 && undecodableBody(context)) {
+            status = HttpStatus.BAD_REQUEST;
+            response.status(status);
+            message = "The request body could not be decoded as its Content-Encoding says: send it uncompressed.";
+        } else {
+            message = status.getCode() >= 500 ? serverFailureMessage(context) : clientMessage(context, status);
+        }
         Map<String, Object> body = context.getRequest().getPath().startsWith(IDENTITY_PATH)
                 ? Fault.keystoneBody(status, message)
                 : Fault.body(status, message);
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+    }
+
+    /**
+     * The local server decompresses a body whose Content-Encoding it knows (gzip, deflate, snappy) before any filter
+     * runs; a body that is not so encoded fails there, in Netty's decoder. The client's fault, not ours. (By class
+     * name: the Lambda package carries no Netty codec.)
+     */
+    private static boolean undecodableBody(ErrorContext context) {
+        Throwable cause = context.getRootCause().orElse(null);
+        for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            if (name.startsWith("io.netty.handler.codec.") && (name.endsWith("DecoderException")
+                    || name.endsWith("ompressionException"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String serverFailureMessage(ErrorContext context) {

@@ -22,16 +22,16 @@ public final class Links {
 
     public static String baseUrl(HttpRequest<?> request) {
         HttpHeaders headers = request.getHeaders();
-        String forwardedHost = firstValue(headers.get("X-Forwarded-Host"));
-        String forwardedProto = firstValue(headers.get("X-Forwarded-Proto"));
+        String forwardedHost = validHost(firstValue(headers.get("X-Forwarded-Host")));
+        String forwardedProto = validScheme(firstValue(headers.get("X-Forwarded-Proto")));
         if (request instanceof ApiGatewayServletRequest<?, ?, ?> lambdaRequest
                 && lambdaRequest.getNativeRequest() instanceof APIGatewayProxyRequestEvent event
                 && event.getRequestContext() != null) {
-            String host = forwardedHost != null ? forwardedHost : firstValue(headers.get(HttpHeaders.HOST));
+            String host = forwardedHost != null ? forwardedHost : validHost(firstValue(headers.get(HttpHeaders.HOST)));
             return apiGatewayBase(event, host, forwardedProto);
         }
         String scheme = forwardedProto != null ? forwardedProto : request.isSecure() ? "https" : "http";
-        String host = forwardedHost != null ? forwardedHost : firstValue(headers.get(HttpHeaders.HOST));
+        String host = forwardedHost != null ? forwardedHost : validHost(firstValue(headers.get(HttpHeaders.HOST)));
         if (host == null) {
             host = request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort();
         }
@@ -83,6 +83,18 @@ public final class Links {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A host name or address, with an optional port; anything else (a forged header) is ignored. */
+    private static final java.util.regex.Pattern HOST =
+            java.util.regex.Pattern.compile("^(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9.-]{1,253})(:\\d{1,5})?$");
+
+    private static String validHost(String host) {
+        return host != null && HOST.matcher(host).matches() ? host : null;
+    }
+
+    private static String validScheme(String scheme) {
+        return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? scheme.toLowerCase() : null;
     }
 
     private static String firstValue(String headerValue) {

@@ -22,9 +22,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
+import com.vbssharing.auth.Authenticated;
+import com.vbssharing.auth.Caller;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -37,7 +36,7 @@ import java.util.function.Function;
  */
 @Controller("/v3/{project_id}/backups")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Authenticated
 public class BackupController {
 
     private final BackupService service;
@@ -66,9 +65,9 @@ public class BackupController {
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<SummaryEnvelope> create(@PathVariable("project_id") String projectId,
                                                 @Nullable @Body String body, ApiVersion version,
-                                                Authentication caller, HttpRequest<?> request) {
+                                                Caller caller, HttpRequest<?> request) {
         NewBackup newBackup = NewBackup.from(jsonBodies.envelope(body, "backup", NewBackup.fields(version)), projectId);
-        Backup backup = service.create(projectId, caller.getName(), newBackup);
+        Backup backup = service.create(projectId, caller.subject(), newBackup);
         return HttpResponse.accepted()
                 .body(new SummaryEnvelope(BackupView.summary(backup, links(Links.baseUrl(request), backup))));
     }

@@ -8,8 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
+import com.vbssharing.auth.Authenticated;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.List;
  * part of the value as {@code <name>~} from 3.34 on.
  */
 @Controller("/v3/{project_id}/resource_filters")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Authenticated
 public class ResourceFiltersController {
 
     static final String BACKUP = "backup";

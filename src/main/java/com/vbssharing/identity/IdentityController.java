@@ -4,7 +4,7 @@ import com.vbssharing.api.Ids;
 import com.vbssharing.api.Links;
 import com.vbssharing.auth.TokenVerifier;
 import com.vbssharing.auth.VerifiedToken;
-import com.vbssharing.auth.XAuthTokenReader;
+import com.vbssharing.auth.AuthenticationFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,8 +19,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Clock;
@@ -31,10 +29,9 @@ import java.util.List;
  * identity provider: tokens still come from the configured issuer. The endpoint exchanges such a token for a
  * Keystone token response whose catalog lists this deployment, and validates tokens as Keystone does. Every
  * token is checked here with the rules that guard the API ({@link TokenVerifier}), so the routes are open to
- * the security filter and refuse in Keystone's error shape.
+ * everyone and refuse in Keystone's error shape.
  */
 @Controller("/identity/v3")
-@Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class IdentityController {
 
@@ -85,7 +82,7 @@ public class IdentityController {
     @Post(value = "/auth/tokens", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public MutableHttpResponse<KeystoneToken.Envelope> issue(@Nullable @Body String body, HttpRequest<?> request) {
         TokenRequest tokenRequest = TokenRequest.parse(body, json);
-        VerifiedToken token = verifier.verify(tokenRequest.token(), request)
+        VerifiedToken token = verifier.verify(tokenRequest.token())
                 .orElseThrow(() -> IdentityException.unauthorized("The request you have made requires authentication: "
                         + "the token is not valid (expired, not signed by a trusted issuer, or without sub, "
                         + "project_id or exp)."));
@@ -154,7 +151,7 @@ public class IdentityController {
     }
 
     private VerifiedToken caller(HttpRequest<?> request) {
-        return verifier.verify(request.getHeaders().get(XAuthTokenReader.HEADER), request)
+        return verifier.verify(request.getHeaders().get(AuthenticationFilter.X_AUTH_TOKEN))
                 .orElseThrow(() -> IdentityException.unauthorized(
                         "The request you have made requires authentication: send a valid token in X-Auth-Token."));
     }
@@ -165,7 +162,7 @@ public class IdentityController {
         if (subject == null || subject.isBlank()) {
             throw IdentityException.badRequest("Expecting to find X-Subject-Token in the request headers.");
         }
-        return verifier.verify(subject, request).orElseThrow(() -> IdentityException.notFound(
+        return verifier.verify(subject).orElseThrow(() -> IdentityException.notFound(
                 "Could not find token: " + Ids.abbreviated(subject) + "."));
     }
 

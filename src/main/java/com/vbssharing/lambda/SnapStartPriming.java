@@ -20,19 +20,17 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.security.token.generator.TokenGenerator;
+import com.vbssharing.auth.TokenMinter;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * SnapStart priming. Lambda snapshots the function after init; whatever ran before the snapshot is warm in
@@ -40,7 +38,7 @@ import java.util.Optional;
  * handler on this context (get an unknown backup: 404; list shares: 200; share an unknown backup: 404, the
  * transaction writes nothing), which loads and runs the whole request path: routing, token check, controllers,
  * services, the DynamoDB client (signing, HTTP, marshalling, transaction cancellation) and the JSON codecs. The
- * token is minted in memory for a project no one uses and never leaves this process; without a token generator
+ * token is minted in memory for a project no one uses and never leaves this process; without an HS256 secret
  * (JWKS only) it primes the DynamoDB client and the codecs alone. On a JVM without CRaC the registration is a
  * no-op.
  */
@@ -72,10 +70,10 @@ public class SnapStartPriming implements Resource {
     private final BackupRepository backups;
     private final JsonMapper jsonMapper;
     private final JsonBodies jsonBodies;
-    private final Optional<TokenGenerator> tokens;
+    private final TokenMinter tokens;
 
     public SnapStartPriming(ApplicationContext context, BackupRepository backups, JsonMapper jsonMapper,
-                            JsonBodies jsonBodies, Optional<TokenGenerator> tokens) {
+                            JsonBodies jsonBodies, TokenMinter tokens) {
         this.context = context;
         this.backups = backups;
         this.jsonMapper = jsonMapper;
@@ -98,13 +96,11 @@ public class SnapStartPriming implements Resource {
     public void prime() {
         primeClientAndCodecs();
         primeListings();
-        tokens.flatMap(generator -> generator.generateToken(Map.of("sub", "snapstart-priming",
-                        "project_id", PROJECT, "exp", Instant.now().plusSeconds(300).getEpochSecond())))
-                .ifPresent(this::primeRequests);
+        tokens.mint("snapstart-priming", PROJECT, java.time.Duration.ofMinutes(5)).ifPresent(this::primeRequests);
     }
 
     private void primeRequests(String token) {
-        ApiGatewayProxyRequestEventFunction handler = new ApiGatewayProxyRequestEventFunction(context);
+        ApiGatewayProxyRequestEventFunction handler = new ApiHandler(context);
         List<APIGatewayProxyRequestEvent> requests = List.of(
                 request("GET", "/v3/" + PROJECT + "/backups/" + BACKUP, token, null),
                 request("GET", "/v2/" + PROJECT + "/os-vendor-backup-sharing/detail", token, null),

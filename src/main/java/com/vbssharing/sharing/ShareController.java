@@ -19,8 +19,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
+import com.vbssharing.auth.Authenticated;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -29,7 +28,7 @@ import java.util.List;
 /** The VBS backup-sharing API: create, query, count, get and delete shares. */
 @Controller("/v2/{project_id}/os-vendor-backup-sharing")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Authenticated
 public class ShareController {
 
     private final ShareService service;

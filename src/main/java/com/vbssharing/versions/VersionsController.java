@@ -6,15 +6,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 
 /**
  * Version discovery, no token needed: what cinderclient, openstacksdk and keystoneauth read before their first
  * request. Links are absolute and keep any path prefix (an API Gateway stage), as {@link Links} builds them.
  */
 @Controller
-@Secured(SecurityRule.IS_ANONYMOUS)
 public class VersionsController {
 
     /** Cinder's root: 300 Multiple Choices, the v3 document. */

@@ -72,6 +72,58 @@ class AuthTest {
                 401, "unauthorized");
     }
 
+    /** Claims are checked, not trusted: each of these is otherwise validly signed. */
+    @ParameterizedTest
+    @MethodSource("entryPoints")
+    void malformedClaimsAreUnauthorized(Api api) {
+        String project = Tokens.newProjectId();
+        Instant later = Instant.now().plusSeconds(600);
+        List<com.nimbusds.jwt.JWTClaimsSet> refused = List.of(
+                Tokens.claims(project, later).claim("project_id", "a".repeat(2041)).build(),
+                Tokens.claims(project, later).claim("project_id", project.substring(0, 31) + " ").build(),
+                Tokens.claims(project, later).claim("project_id", project.substring(0, 31) + "#").build(),
+                Tokens.claims(project, later).claim("project_id", project.substring(0, 31) + "/").build(),
+                Tokens.claims(project, later).claim("project_id", project.substring(0, 31) + "\u0000").build(),
+                Tokens.claims(project, later).claim("project_id", 12345).build(),
+                Tokens.claims(project, later).notBeforeTime(java.util.Date.from(Instant.now().plusSeconds(3600))).build(),
+                Tokens.claims(project, later).issueTime(java.util.Date.from(Instant.now().plusSeconds(3600))).build(),
+                Tokens.claims(project, later).claim("sub", 42).build(),
+                Tokens.claims(project, later).claim("sub", "").build(),
+                Tokens.claims(project, later).claim("sub", "s".repeat(256)).build());
+        for (com.nimbusds.jwt.JWTClaimsSet claims : refused) {
+            Api.Response response = getWith(api, project, Map.of("X-Auth-Token", Tokens.sign(TestApp.JWT_SECRET, claims)));
+            assertEquals(401, response.status(), () -> "claims " + claims + " gave " + response);
+            assertFault(response, 401, "unauthorized");
+        }
+        String slightlyEarly = Tokens.sign(TestApp.JWT_SECRET, Tokens.claims(project, later)
+                .notBeforeTime(java.util.Date.from(Instant.now().plusSeconds(20))).build());
+        assertEquals(200, getWith(api, project, Map.of("X-Auth-Token", slightlyEarly)).status(), "within the clock skew");
+    }
+
+    @ParameterizedTest
+    @MethodSource("entryPoints")
+    void differentTokensInBothHeadersAreUnauthorized(Api api) {
+        String project = Tokens.newProjectId();
+        String token = Tokens.forProject(project);
+        String other = Tokens.forProject(project);
+        assertFault(getWith(api, project, Map.of("X-Auth-Token", token, "Authorization", "Bearer " + other + "x")),
+                401, "unauthorized", "different tokens");
+        assertEquals(200, getWith(api, project, Map.of("X-Auth-Token", token, "Authorization", "Bearer " + token))
+                .status(), "the same token twice is fine");
+    }
+
+    @ParameterizedTest
+    @MethodSource("entryPoints")
+    void onlyTheConfiguredAlgorithmsAreAccepted(Api api) throws Exception {
+        String project = Tokens.newProjectId();
+        com.nimbusds.jwt.JWTClaimsSet claims = Tokens.claims(project, Instant.now().plusSeconds(600)).build();
+        SignedJWT hs384 = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claims);
+        hs384.sign(new com.nimbusds.jose.crypto.MACSigner((TestApp.JWT_SECRET + TestApp.JWT_SECRET).getBytes(StandardCharsets.UTF_8)));
+        assertFault(getWith(api, project, Map.of("X-Auth-Token", hs384.serialize())), 401, "unauthorized");
+        String unsigned = new com.nimbusds.jwt.PlainJWT(claims).serialize();
+        assertFault(getWith(api, project, Map.of("X-Auth-Token", unsigned)), 401, "unauthorized");
+    }
+
     @ParameterizedTest
     @MethodSource("entryPoints")
     void unknownPathsAreNotFoundEvenWithoutAToken(Api api) {
@@ -101,26 +153,63 @@ class AuthTest {
             exchange.close();
         });
         jwks.start();
-        Map<String, Object> properties = new HashMap<>(TestApp.properties(TestApp.get().endpoint()));
-        properties.put("vbs.auth.jwks-url", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json");
-        properties.put("vbs.worker.local-stream-poller.enabled", false);
-        try (ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start()) {
-            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-            Api api = new HttpApi("http://127.0.0.1:" + server.getPort());
-            String project = Tokens.newProjectId();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("idp-key").build(),
-                    Tokens.claims(project, Instant.now().plusSeconds(600)).build());
-            jwt.sign(new RSASSASigner(key));
-            assertEquals(200, getWith(api, project, Map.of("X-Auth-Token", jwt.serialize())).status());
-            assertEquals(200, getWith(api, project, Map.of("X-Auth-Token", Tokens.forProject(project))).status(),
-                    "HS256 stays valid beside the JWKS");
-            RSAKey stranger = new RSAKeyGenerator(2048).keyID("idp-key").generate();
-            SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("idp-key").build(),
-                    Tokens.claims(project, Instant.now().plusSeconds(600)).build());
-            forged.sign(new RSASSASigner(stranger));
-            assertFault(getWith(api, project, Map.of("X-Auth-Token", forged.serialize())), 401, "unauthorized");
+        try {
+            withJwksUrl("http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json", api -> {
+                String project = Tokens.newProjectId();
+                assertEquals(200, getWith(api, project, Map.of("X-Auth-Token", rsaSigned(JWSAlgorithm.RS256, key, project)))
+                        .status());
+                assertEquals(200, getWith(api, project, Map.of("X-Auth-Token", Tokens.forProject(project))).status(),
+                        "HS256 stays valid beside the JWKS");
+                RSAKey stranger = new RSAKeyGenerator(2048).keyID("idp-key").generate();
+                assertFault(getWith(api, project, Map.of("X-Auth-Token", rsaSigned(JWSAlgorithm.RS256, stranger, project))),
+                        401, "unauthorized");
+                // The JWKS holds an RSA key: that makes RS256 valid, not every algorithm an RSA key could sign with.
+                for (JWSAlgorithm other : List.of(JWSAlgorithm.PS256, JWSAlgorithm.RS512)) {
+                    assertFault(getWith(api, project, Map.of("X-Auth-Token", rsaSigned(other, key, project))), 401,
+                            "unauthorized");
+                }
+            });
         } finally {
             jwks.stop(0);
         }
+    }
+
+    @Test
+    void anIdentityProviderThatCannotBeReachedIs503() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        withJwksUrl("http://127.0.0.1:" + closedPort + "/jwks.json", api -> {
+            String project = Tokens.newProjectId();
+            RSAKey key = new RSAKeyGenerator(2048).keyID("idp-key").generate();
+            Api.Response response = getWith(api, project, Map.of("X-Auth-Token", rsaSigned(JWSAlgorithm.RS256, key, project)));
+            assertFault(response, 503, "serviceUnavailable", "identity provider");
+            assertEquals("5", response.header("Retry-After"));
+            assertEquals(200, getWith(api, project, Map.of("X-Auth-Token", Tokens.forProject(project))).status(),
+                    "HS256 tokens need no provider");
+        });
+    }
+
+    interface ApiTest {
+        void run(Api api) throws Exception;
+    }
+
+    /** Runs {@code test} against an application of its own that also takes RS256 tokens of the JWKS at {@code url}. */
+    private static void withJwksUrl(String url, ApiTest test) throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestApp.properties(TestApp.get().endpoint()));
+        properties.put("vbs.auth.jwks-url", url);
+        properties.put("vbs.worker.local-stream-poller.enabled", false);
+        try (ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start()) {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+            test.run(new HttpApi("http://127.0.0.1:" + server.getPort()));
+        }
+    }
+
+    private static String rsaSigned(JWSAlgorithm algorithm, RSAKey key, String project) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID("idp-key").build(),
+                Tokens.claims(project, Instant.now().plusSeconds(600)).build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 }

@@ -64,7 +64,7 @@ final class BenchEnvironment implements AutoCloseable {
         properties.put("vbs.table.name", TABLE);
         properties.put("vbs.table.create-if-missing", true);
         properties.put("vbs.snapstart.priming", false);
-        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
+        properties.put("vbs.auth.jwt-secret", SECRET);
         seeding = ApplicationContext.builder().properties(properties).start();
         try {
             Files.createDirectories(work);

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +28,9 @@ public final class LocalRun {
     /** The local run's fixed dev secret (README; scripts/dev-token signs with it). */
     public static final String DEV_SECRET = "vbs-local-development-secret-0123456789";
 
+    /** The region the catalog names (env {@code VBS_REGION} of the local run); clients are configured with it. */
+    public static final String REGION = "local";
+
     private static LocalRun instance;
 
     private final Process process;
@@ -36,14 +42,14 @@ public final class LocalRun {
         Path work = Files.createDirectories(Path.of("target", "local-run"));
         Path data = Files.createTempDirectory(work, "data");
         log = work.resolve("local-run-" + port + ".log");
-        String classpath = "target/classes" + File.pathSeparator
-                + Files.readString(Path.of("target", "local-run-classpath.txt")).trim();
+        String classpath = classpath();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, "com.vbssharing.local.LocalApplication")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         builder.environment().put("VBS_LOCAL_DATA_DIR", data.toAbsolutePath().toString());
+        builder.environment().put("VBS_REGION", REGION);
         builder.environment().remove("VBS_AUTH_JWT_SECRET");
         builder.environment().remove("VBS_DYNAMODB_ENDPOINT");
         process = builder.start();
@@ -104,6 +110,26 @@ public final class LocalRun {
         }
         process.destroyForcibly();
         throw new IllegalStateException("The local run did not answer within " + timeout + ": " + Files.readString(log));
+    }
+
+    /**
+     * What {@code mvn mn:run} puts on the classpath: the classes, and the compile, provided and runtime
+     * dependencies. {@code local-run-classpath.txt} (includeScope compile) holds compile + provided only, so the
+     * runtime-scoped jars (micronaut-aws-ua, micronaut-reactor, micronaut-serde-support) come from
+     * {@code runtime-classpath.txt}; without them the application does not start
+     * ({@code ClassNotFoundException: io.micronaut.aws.ua.UserAgentProvider}).
+     */
+    private static String classpath() throws IOException {
+        Set<String> entries = new LinkedHashSet<>();
+        entries.add(Path.of("target", "classes").toString());
+        for (String file : List.of("local-run-classpath.txt", "runtime-classpath.txt")) {
+            for (String entry : Files.readString(Path.of("target", file)).trim().split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    entries.add(entry);
+                }
+            }
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     private static int freePort() throws IOException {

@@ -27,17 +27,41 @@ public final class RealClients {
 
     /** Skips (locally) or fails (in CI) when the executable is not installed. */
     public static void requireInstalled(String executable, String installHint) {
-        boolean installed = Files.isExecutable(Path.of(executable));
+        require(Files.isExecutable(Path.of(executable)), executable, installHint);
+    }
+
+    /** Skips (locally) or fails (in CI) when a file or directory a client needs (a library's sources) is missing. */
+    public static void requirePresent(String path, String installHint) {
+        require(Files.exists(Path.of(path)), path, installHint);
+    }
+
+    private static void require(boolean installed, String what, String installHint) {
         if (!installed && required()) {
-            fail(executable + " is not installed, and this run requires every real client (" + installHint + ")");
+            fail(what + " is not installed, and this run requires every real client (" + installHint + ")");
         }
-        Assumptions.assumeTrue(installed, executable + " is not installed (" + installHint + ")");
+        Assumptions.assumeTrue(installed, what + " is not installed (" + installHint + ")");
     }
 
     public record Result(int exitCode, String output) {
     }
 
-    /** Runs a command with extra environment variables; its output (stdout and stderr) and exit code. */
+    /** Runs a command (as {@link #run}) and fails the test, with the command and its output, unless it exits 0. */
+    public static String succeed(List<String> command, Map<String, String> environment, Path directory, int timeoutSeconds) {
+        long start = System.nanoTime();
+        Result result = run(command, environment, directory, timeoutSeconds);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (result.exitCode() != 0) {
+            fail(String.join(" ", command) + " exited " + result.exitCode() + " after " + millis + " ms:\n" + result.output());
+        }
+        System.out.printf("%s (%d ms)%n", String.join(" ", command), millis);
+        return result.output();
+    }
+
+    /**
+     * Runs a command with extra environment variables; its output (stdout and stderr) and exit code. The
+     * caller's own OpenStack settings ({@code OS_*}, e.g. OS_CLOUD or OS_PASSWORD) are not passed on: the
+     * command sees only those the test gives it.
+     */
     public static Result run(List<String> command, Map<String, String> environment, Path directory, int timeoutSeconds) {
         try {
             Path output = Files.createTempFile("real-client", ".log");
@@ -46,6 +70,7 @@ public final class RealClients {
             if (directory != null) {
                 builder.directory(directory.toFile());
             }
+            builder.environment().keySet().removeIf(name -> name.startsWith("OS_"));
             builder.environment().putAll(environment);
             Process process = builder.start();
             boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);

@@ -45,7 +45,7 @@ public enum ApiOperation {
     PROJECT("IdentityFunction", HttpMethod.GET, "/identity/v3/projects/{id}", false);
 
     /** Every API function runs the same handler: Micronaut routes the proxy event to the operation's controller. */
-    public static final String HANDLER = "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";
+    public static final String HANDLER = "com.vbssharing.lambda.ApiHandler";
 
     private final String functionName;
     private final HttpMethod method;

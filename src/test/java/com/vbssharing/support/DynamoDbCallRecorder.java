@@ -29,7 +29,9 @@ public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbCl
 
     @Override
     public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {
-        return event.getBean().overrideConfiguration(c -> c.addExecutionInterceptor(this));
+        DynamoDbClientBuilder builder = event.getBean();
+        var current = builder.overrideConfiguration();
+        return builder.overrideConfiguration(current.toBuilder().addExecutionInterceptor(this).build());
     }
 
     @Override

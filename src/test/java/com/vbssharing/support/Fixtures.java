@@ -18,11 +18,17 @@ public final class Fixtures {
 
     /** A full backup of the given volume. */
     public static Backup backup(String projectId, String name, BackupStatus status, String volumeId) {
+        return backup(TestApp.get().context().getBean(BackupRepository.class), projectId, name, status, volumeId);
+    }
+
+    /** A full backup of the given volume, through the given repository (of a test's own context). */
+    public static Backup backup(BackupRepository repository, String projectId, String name, BackupStatus status,
+                                String volumeId) {
         String now = com.vbssharing.api.Timestamps.now(java.time.Clock.systemUTC());
         Backup backup = Backup.builder().id(UUID.randomUUID().toString()).projectId(projectId).name(name)
                 .status(status).size(3).availabilityZone("az1").volumeId(volumeId)
                 .snapshotId(UUID.randomUUID().toString()).createdAt(now).updatedAt(now).dataTimestamp(now).build();
-        TestApp.get().context().getBean(BackupRepository.class).insert(backup);
+        repository.insert(backup);
         return backup;
     }
 

@@ -2,6 +2,7 @@ package com.vbssharing.support;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import com.vbssharing.lambda.ApiHandler;
 
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class RecordingApp implements AutoCloseable {
         properties.putAll(extraProperties);
         context = ApplicationContext.builder().environments("test").properties(properties).start();
         recorder = context.getBean(DynamoDbCallRecorder.class);
-        api = new LambdaApi(new ApiGatewayProxyRequestEventFunction(context));
+        api = new LambdaApi(new ApiHandler(context));
     }
 
     public static RecordingApp start(Map<String, Object> extraProperties) {

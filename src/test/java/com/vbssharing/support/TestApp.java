@@ -3,13 +3,15 @@ package com.vbssharing.support;
 import com.vbssharing.local.EmbeddedDynamoDb;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import com.vbssharing.lambda.ApiHandler;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One running application for the whole test JVM: DynamoDB Local in-process (or env VBS_DYNAMODB_ENDPOINT),
+ * One running application for the whole test JVM: DynamoDB Local in-process (in a container with
+ * {@code -Dvbs.test.dynamodb=container}, or at env VBS_DYNAMODB_ENDPOINT),
  * one application context serving HTTP on a random port, and the Lambda handler over the same context.
  * Tests isolate themselves with fresh random project ids, never by clearing the table.
  */
@@ -32,7 +34,7 @@ public final class TestApp {
                 .properties(properties(endpoint))
                 .start();
         server = context.getBean(EmbeddedServer.class).start();
-        lambda = new ApiGatewayProxyRequestEventFunction(context);
+        lambda = new ApiHandler(context);
     }
 
     public static synchronized TestApp get() {
@@ -51,7 +53,7 @@ public final class TestApp {
         properties.put("vbs.table.create-if-missing", true);
         properties.put("vbs.worker.local-stream-poller.enabled", true);
         properties.put("micronaut.server.port", -1);
-        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", JWT_SECRET);
+        properties.put("vbs.auth.jwt-secret", JWT_SECRET);
         return properties;
     }
 
@@ -70,6 +72,10 @@ public final class TestApp {
         String external = System.getenv("VBS_DYNAMODB_ENDPOINT");
         if (external != null && !external.isBlank()) {
             return external;
+        }
+        if ("container".equals(System.getProperty("vbs.test.dynamodb"))) {
+            // Removed when the test JVM ends (Testcontainers' shutdown hook).
+            return DynamoDbContainer.start().endpoint();
         }
         return EmbeddedDynamoDb.start(null).endpoint();
     }

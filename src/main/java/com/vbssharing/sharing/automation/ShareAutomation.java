@@ -54,6 +54,9 @@ public class ShareAutomation {
             result.put("event_id", event.get("id"));
             return result;
         } catch (ApiException rejected) {
+            if (rejected.status().getCode() >= 500) {
+                throw rejected; // not the request's fault (DynamoDB unavailable): Lambda retries the event
+            }
             deadLetter(event, rejected);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("event_id", event.get("id"));

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.util.ArrayList;
@@ -45,7 +46,16 @@ public class BackupTransactions {
     void insert(Backup backup) {
         Map<String, AttributeValue> item = BackupCodec.toItem(backup);
         if (!backup.isIncremental()) {
-            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            try {
+                dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            } catch (ConditionalCheckFailedException e) {
+                // The id is new, so the item in the way is this very one: an attempt that timed out after DynamoDB
+                // had written it, retried by the client.
+                if (!(e.hasItem() && item.equals(e.item()))) {
+                    throw e;
+                }
+            }
             return;
         }
         Map<String, String> names = Map.of("#deps", BackupCodec.DEPENDENTS, "#child", backup.id(),
@@ -76,8 +86,7 @@ public class BackupTransactions {
                 .expressionAttributeNames(Map.of("#status", BackupCodec.STATUS, "#count", BackupCodec.SHARE_COUNT,
                         "#parent", BackupCodec.PARENT_ID, "#deps", BackupCodec.DEPENDENTS))
                 .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(
-                        software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.vbssharing.storage.internal;
 
+import com.vbssharing.api.ServiceUnavailableException;
 import com.vbssharing.contention.ConcurrentChangeException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One {@code TransactWriteItems} whose items each carry a label saying what they are (the backup, the share
@@ -23,14 +25,30 @@ final class Transaction<L> {
 
     static final String CONDITION_FAILED = "ConditionalCheckFailed";
     static final String CONFLICT = "TransactionConflict";
+    /** Reasons that say DynamoDB is overloaded, not that the items changed: a 503, not a retry as contention. */
+    private static final java.util.Set<String> THROTTLED =
+            java.util.Set.of("ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
     private final List<TransactWriteItem> writes = new ArrayList<>();
     private final List<L> labels = new ArrayList<>();
+    /**
+     * The same on every attempt the client makes: when an attempt timed out after DynamoDB had committed it, the
+     * next one is answered as committed instead of failing its conditions on its own writes.
+     */
+    private final String idempotencyToken = UUID.randomUUID().toString();
 
     Transaction<L> add(L label, TransactWriteItem write) {
         labels.add(label);
         writes.add(write);
         return this;
+    }
+
+    String idempotencyToken() {
+        return idempotencyToken;
+    }
+
+    List<TransactWriteItem> writes() {
+        return List.copyOf(writes);
     }
 
     boolean isEmpty() {
@@ -40,7 +58,7 @@ final class Transaction<L> {
     /** Commits, or answers why DynamoDB cancelled the transaction. */
     Optional<Cancelled<L>> execute(DynamoDbClient dynamoDb) {
         try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+            dynamoDb.transactWriteItems(b -> b.transactItems(writes).clientRequestToken(idempotencyToken));
             return Optional.empty();
         } catch (TransactionCanceledException e) {
             Map<L, CancellationReason> failed = new LinkedHashMap<>();
@@ -50,6 +68,10 @@ final class Transaction<L> {
                 if (code != null && !"None".equals(code)) {
                     failed.put(labels.get(i), reasons.get(i));
                 }
+            }
+            if (failed.values().stream().anyMatch(reason -> THROTTLED.contains(reason.code()))) {
+                throw new ServiceUnavailableException("The backup store is unavailable: DynamoDB is throttling "
+                        + "requests. Retry later.", 1);
             }
             return Optional.of(new Cancelled<>(failed));
         }

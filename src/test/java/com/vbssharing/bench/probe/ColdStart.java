@@ -72,7 +72,7 @@ public final class ColdStart {
     @SuppressWarnings("unchecked")
     private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> newOurHandler() throws Exception {
         String handler = System.getProperty("bench.handler",
-                "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction");
+                "com.vbssharing.lambda.ApiHandler");
         return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) Class
                 .forName(handler).getConstructor().newInstance();
     }

@@ -21,8 +21,13 @@ public final class RawTable {
 
     /** Every item of the table (a consistent Scan, all pages). */
     public static List<Map<String, AttributeValue>> scan() {
+        return scan(dynamoDb(), table());
+    }
+
+    /** Every item of another table (a test's own). */
+    public static List<Map<String, AttributeValue>> scan(DynamoDbClient dynamoDb, String table) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamoDb().scanPaginator(b -> b.tableName(table()).consistentRead(true)).items().forEach(items::add);
+        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(items::add);
         return items;
     }
 

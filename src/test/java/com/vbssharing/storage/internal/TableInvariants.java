@@ -26,7 +26,12 @@ public final class TableInvariants {
 
     /** Fails with every violation found, one per line. */
     public static void assertHold() {
-        List<String> violations = check(RawTable.scan());
+        assertHold(RawTable.scan());
+    }
+
+    /** Fails with every violation found among these items (a whole table). */
+    public static void assertHold(List<Map<String, AttributeValue>> items) {
+        List<String> violations = check(items);
         if (!violations.isEmpty()) {
             fail(violations.size() + " broken invariants:\n" + String.join("\n", violations));
         }

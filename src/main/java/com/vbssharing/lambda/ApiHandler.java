@@ -1,0 +1,50 @@
+package com.vbssharing.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.vbssharing.api.Fault;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * The Lambda entry point of every API function: Micronaut's API Gateway handler, with two guarantees it lacks.
+ * An event path that is no valid URI (a space, a lone '%', which API Gateway passes on decoded or as sent) is
+ * percent-encoded first, so routing answers it (404 or 400) instead of the handler throwing; and whatever still
+ * escapes becomes a fault answer: every event gets a response.
+ */
+public class ApiHandler extends ApiGatewayProxyRequestEventFunction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    public ApiHandler() {
+    }
+
+    public ApiHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        if (event != null && event.getPath() != null) {
+            event.setPath(EventPaths.asUri(event.getPath()));
+        }
+        try {
+            return super.handleRequest(event, context);
+        } catch (RuntimeException e) {
+            LOG.error("The API handler failed on {} {}", event == null ? null : event.getHttpMethod(),
+                    event == null ? null : event.getPath(), e);
+            HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+            return new APIGatewayProxyResponseEvent()
+                    .withStatusCode(status.getCode())
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody("{\"" + Fault.name(status) + "\":{\"code\":500,\"message\":"
+                            + "\"The server could not complete the request. Retry later.\"}}");
+        }
+    }
+}
