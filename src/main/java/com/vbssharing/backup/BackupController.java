@@ -1,5 +1,6 @@
 package com.vbssharing.backup;
 
+import com.vbssharing.observability.OperationId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.vbssharing.api.JsonBodies;
 import com.vbssharing.api.Link;
@@ -61,6 +62,7 @@ public class BackupController {
                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer count) {
     }
 
+    @OperationId("CreateBackup")
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<SummaryEnvelope> create(@PathVariable("project_id") String projectId,
@@ -72,6 +74,7 @@ public class BackupController {
                 .body(new SummaryEnvelope(BackupView.summary(backup, links(Links.baseUrl(request), backup))));
     }
 
+    @OperationId("GetBackup")
     @Get("/{backup_id}")
     public DetailEnvelope show(@PathVariable("project_id") String projectId,
                                @PathVariable("backup_id") String backupId, ApiVersion version, HttpRequest<?> request) {
@@ -80,6 +83,7 @@ public class BackupController {
     }
 
     /** 3.9: name and description (3.43: metadata); 200 with the summary, as Cinder answers. */
+    @OperationId("UpdateBackup")
     @Put("/{backup_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public SummaryEnvelope update(@PathVariable("project_id") String projectId,
@@ -94,16 +98,19 @@ public class BackupController {
         return new SummaryEnvelope(BackupView.summary(backup, links(Links.baseUrl(request), backup)));
     }
 
+    @OperationId("ListBackups")
     @Get
     public Listing list(@PathVariable("project_id") String projectId, ApiVersion version, HttpRequest<?> request) {
         return listing(projectId, request, version, null);
     }
 
+    @OperationId("ListBackupsDetail")
     @Get("/detail")
     public Listing detail(@PathVariable("project_id") String projectId, ApiVersion version, HttpRequest<?> request) {
         return listing(projectId, request, version, version);
     }
 
+    @OperationId("DeleteBackup")
     @Delete("/{backup_id}")
     public HttpResponse<Void> delete(@PathVariable("project_id") String projectId,
                                      @PathVariable("backup_id") String backupId) {

@@ -1,5 +1,6 @@
 package com.vbssharing.backup;
 
+import com.vbssharing.observability.OperationId;
 import com.vbssharing.api.NotFoundException;
 import com.vbssharing.versions.ApiVersion;
 import com.vbssharing.versions.BackupFeature;
@@ -32,6 +33,7 @@ public class ResourceFiltersController {
     public record Listing(@com.fasterxml.jackson.annotation.JsonProperty("resource_filters") List<ResourceFilters> resourceFilters) {
     }
 
+    @OperationId("ListResourceFilters")
     @Get
     public Listing list(@PathVariable("project_id") String projectId, @Nullable @QueryValue String resource,
                         ApiVersion version) {

@@ -1,5 +1,6 @@
 package com.vbssharing.identity;
 
+import com.vbssharing.observability.OperationId;
 import com.vbssharing.api.Ids;
 import com.vbssharing.api.Links;
 import com.vbssharing.auth.TokenVerifier;
@@ -79,6 +80,7 @@ public class IdentityController {
     }
 
     /** Token exchange: 201, the token in {@code X-Subject-Token}, the Keystone token body. */
+    @OperationId("IssueToken")
     @Post(value = "/auth/tokens", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public MutableHttpResponse<KeystoneToken.Envelope> issue(@Nullable @Body String body, HttpRequest<?> request) {
         TokenRequest tokenRequest = TokenRequest.parse(body, json);
@@ -102,12 +104,14 @@ public class IdentityController {
      * Validates {@code X-Subject-Token} for the caller of {@code X-Auth-Token}: 200 with the token, as Keystone.
      * {@code HEAD} (check) is this answer without its body: Micronaut answers it from this route.
      */
+    @OperationId("ValidateToken")
     @Get("/auth/tokens")
     public MutableHttpResponse<KeystoneToken.Envelope> validate(HttpRequest<?> request) {
         VerifiedToken subject = subject(request);
         return HttpResponse.ok(envelope(subject, true, request)).header(SUBJECT_TOKEN, subject.token());
     }
 
+    @OperationId("GetCatalog")
     @Get("/auth/catalog")
     public CatalogDocument catalog(HttpRequest<?> request) {
         VerifiedToken caller = caller(request);
@@ -117,6 +121,7 @@ public class IdentityController {
     }
 
     /** The projects the token may be scoped to: its own. */
+    @OperationId("ListProjects")
     @Get("/auth/projects")
     public ProjectList projects(HttpRequest<?> request) {
         VerifiedToken caller = caller(request);
@@ -125,6 +130,7 @@ public class IdentityController {
                 new CollectionLinks(base + "/identity/v3/auth/projects", null, null));
     }
 
+    @OperationId("GetProject")
     @Get("/projects/{id}")
     public ProjectDocument project(@PathVariable("id") String id, HttpRequest<?> request) {
         VerifiedToken caller = caller(request);

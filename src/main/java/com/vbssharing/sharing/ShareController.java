@@ -1,5 +1,6 @@
 package com.vbssharing.sharing;
 
+import com.vbssharing.observability.OperationId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.vbssharing.api.JsonBodies;
 import com.vbssharing.api.Link;
@@ -56,6 +57,7 @@ public class ShareController {
     public record Count(int count) {
     }
 
+    @OperationId("CreateShares")
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     public Created create(@PathVariable("project_id") String projectId, @Nullable @Body String body) {
@@ -63,6 +65,7 @@ public class ShareController {
         return new Created(service.create(projectId, request).stream().map(ShareView::plain).toList());
     }
 
+    @OperationId("QueryShares")
     @Get("/detail")
     public Listing detail(@PathVariable("project_id") String projectId, HttpRequest<?> request) {
         ShareListQuery query = ShareListQuery.from(new QueryParameters(request.getParameters()));
@@ -75,17 +78,20 @@ public class ShareController {
         return new Listing(items, next);
     }
 
+    @OperationId("CountShares")
     @Get("/count")
     public Count count(@PathVariable("project_id") String projectId, HttpRequest<?> request) {
         return new Count(service.count(projectId, ShareListQuery.from(new QueryParameters(request.getParameters()))));
     }
 
+    @OperationId("GetShare")
     @Get("/{id}")
     public One show(@PathVariable("project_id") String projectId, @PathVariable("id") String shareId,
                     HttpRequest<?> request) {
         return new One(view(service.get(projectId, shareId), Links.baseUrl(request)));
     }
 
+    @OperationId("DeleteShares")
     @Delete("/{id}")
     public HttpResponse<Void> delete(@PathVariable("project_id") String projectId, @PathVariable("id") String id,
                                      HttpRequest<?> request) {

@@ -1,5 +1,6 @@
 package com.vbssharing.versions;
 
+import com.vbssharing.observability.OperationId;
 import com.vbssharing.api.Links;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,23 +16,27 @@ import io.micronaut.http.annotation.Get;
 public class VersionsController {
 
     /** Cinder's root: 300 Multiple Choices, the v3 document. */
+    @OperationId("ListApiVersions")
     @Get("/")
     public HttpResponse<VersionDocuments.VersionList> root(HttpRequest<?> request) {
         return HttpResponse.<VersionDocuments.VersionList>status(HttpStatus.MULTIPLE_CHOICES)
                 .body(VersionDocuments.blockStorage(Links.baseUrl(request)));
     }
 
+    @OperationId("GetBlockStorageV3")
     @Get("/v3")
     public VersionDocuments.VersionList blockStorage(HttpRequest<?> request) {
         return VersionDocuments.blockStorage(Links.baseUrl(request));
     }
 
+    @OperationId("GetVbsV2")
     @Get("/v2")
     public VersionDocuments.VersionList vbs(HttpRequest<?> request) {
         return VersionDocuments.vbs(Links.baseUrl(request));
     }
 
     /** Keystone's root: 300, with the v3 document's address in Location. */
+    @OperationId("ListIdentityVersions")
     @Get("/identity")
     public HttpResponse<VersionDocuments.IdentityVersions> identityRoot(HttpRequest<?> request) {
         VersionDocuments.IdentityVersion v3 = VersionDocuments.identity(Links.baseUrl(request));
@@ -40,6 +45,7 @@ public class VersionsController {
                 .body(new VersionDocuments.IdentityVersions(new VersionDocuments.IdentityValues(java.util.List.of(v3))));
     }
 
+    @OperationId("GetIdentityV3")
     @Get("/identity/v3")
     public VersionDocuments.IdentityVersionDocument identity(HttpRequest<?> request) {
         return new VersionDocuments.IdentityVersionDocument(VersionDocuments.identity(Links.baseUrl(request)));
