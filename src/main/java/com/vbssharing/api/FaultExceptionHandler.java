@@ -1,5 +1,6 @@
 package com.vbssharing.api;
 
+import com.vbssharing.observability.Observations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,7 +24,8 @@ public class FaultExceptionHandler implements ExceptionHandler<ApiException, Htt
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Fault.body(exception.status(), exception.getMessage()));
         if (exception instanceof ServiceUnavailableException unavailable) {
-            LOG.warn("{} {} answered 503: {}", request.getMethod(), request.getPath(), exception.getMessage());
+            Observations.of(request).ifPresentOrElse(observation -> observation.unavailable(exception.getMessage()),
+                    () -> LOG.warn("{} {} answered 503: {}", request.getMethod(), request.getPath(), exception.getMessage()));
             response.header("Retry-After", Integer.toString(unavailable.retryAfterSeconds()));
         }
         return response;

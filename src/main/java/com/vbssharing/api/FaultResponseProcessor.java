@@ -1,5 +1,6 @@
 package com.vbssharing.api;
 
+import com.vbssharing.observability.Observations;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -62,8 +63,11 @@ public class FaultResponseProcessor implements ErrorResponseProcessor<Map<String
     }
 
     private static String serverFailureMessage(ErrorContext context) {
-        context.getRootCause().ifPresent(cause -> LOG.error("Request {} {} failed",
-                context.getRequest().getMethod(), context.getRequest().getPath(), cause));
+        // Logged once, with the request's own line (observability); here only if the request is not observed.
+        context.getRootCause().ifPresent(cause -> Observations.of(context.getRequest()).ifPresentOrElse(
+                observation -> observation.failed(cause),
+                () -> LOG.error("Request {} {} failed", context.getRequest().getMethod(), context.getRequest().getPath(),
+                        cause)));
         return "The server could not complete the request. Retry later.";
     }
 

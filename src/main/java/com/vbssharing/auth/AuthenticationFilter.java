@@ -2,6 +2,7 @@ package com.vbssharing.auth;
 
 import com.vbssharing.api.Fault;
 import com.vbssharing.api.ServiceUnavailableException;
+import com.vbssharing.observability.Observations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -51,6 +52,7 @@ public class AuthenticationFilter implements Ordered {
         try {
             verified = token.flatMap(verifier::verify);
         } catch (ServiceUnavailableException e) {
+            Observations.of(request).ifPresent(observation -> observation.unavailable(e.getMessage()));
             return fault(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage())
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()));
         }

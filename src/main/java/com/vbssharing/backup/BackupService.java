@@ -7,6 +7,8 @@ import com.vbssharing.api.Pages;
 import com.vbssharing.api.Timestamps;
 import com.vbssharing.backup.BackupRepository.DeleteOutcome;
 import com.vbssharing.contention.ContentionRetry;
+import com.vbssharing.observability.Activity;
+import com.vbssharing.observability.Counter;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -30,9 +32,11 @@ public class BackupService {
     private final BackupConfiguration configuration;
     private final ContentionRetry retry;
     private final Clock clock;
+    private final Activity activity;
 
     public BackupService(BackupRepository backups, BackupConfiguration configuration, ContentionRetry retry,
-                         Clock clock) {
+                         Clock clock, Activity activity) {
+        this.activity = activity;
         this.backups = backups;
         this.configuration = configuration;
         this.retry = retry;
@@ -129,6 +133,8 @@ public class BackupService {
         }
         if (outcome instanceof DeleteOutcome.Entangled entangled) {
             backups.deleteEntangled(entangled.backup());
+            // Its shares went with it, in the same transaction.
+            activity.count(Counter.SHARES_REVOKED, entangled.backup().shareCount());
         }
     }
 

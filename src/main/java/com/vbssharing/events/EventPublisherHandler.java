@@ -3,6 +3,8 @@ package com.vbssharing.events;
 import com.vbssharing.storage.TableChanges;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.vbssharing.observability.Counter;
+import com.vbssharing.observability.Observations;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -29,6 +31,9 @@ public class EventPublisherHandler extends MicronautRequestHandler<DynamodbEvent
     @Inject
     EventPublisher publisher;
 
+    @Inject
+    Observations observations;
+
     public EventPublisherHandler() {
     }
 
@@ -36,9 +41,17 @@ public class EventPublisherHandler extends MicronautRequestHandler<DynamodbEvent
         super(context);
     }
 
+    /** The operation name of a batch in logs and metrics. */
+    public static final String OPERATION = "PublishEvents";
+
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        return observations.batch(OPERATION, records.size(), response -> response.getBatchItemFailures().size(),
+                () -> publish(records));
+    }
+
+    private StreamsEventResponse publish(List<DynamodbEvent.DynamodbStreamRecord> records) {
         List<PutEventsRequestEntry> entries = new ArrayList<>();
         List<Integer> recordOfEntry = new ArrayList<>();
         int firstFailed = records.size();
@@ -57,6 +70,8 @@ public class EventPublisherHandler extends MicronautRequestHandler<DynamodbEvent
             }
         }
         int accepted = publisher.publishInOrder(entries);
+        observations.count(Counter.EVENTS_PUBLISHED, accepted);
+        observations.count(Counter.EVENTS_FAILED, entries.size() - accepted);
         if (accepted < entries.size()) {
             firstFailed = recordOfEntry.get(accepted);
         }
@@ -66,9 +81,6 @@ public class EventPublisherHandler extends MicronautRequestHandler<DynamodbEvent
             failures.add(StreamsEventResponse.BatchItemFailure.builder()
                     .withItemIdentifier(record.getDynamodb().getSequenceNumber())
                     .build());
-        }
-        if (!failures.isEmpty()) {
-            LOG.warn("{} of {} stream records are reported for retry", failures.size(), records.size());
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
     }

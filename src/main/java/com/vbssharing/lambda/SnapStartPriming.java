@@ -1,5 +1,7 @@
 package com.vbssharing.lambda;
 
+import com.vbssharing.observability.ColdStart;
+import com.vbssharing.observability.Invocation;
 import com.vbssharing.api.JsonBodies;
 import com.vbssharing.api.Link;
 import com.vbssharing.backup.Backup;
@@ -89,14 +91,17 @@ public class SnapStartPriming implements Resource {
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the SDK re-resolves credentials from the restored environment on first use.
+        // The SDK re-resolves credentials from the restored environment on first use. The next request is the
+        // first of this copy of the function: a cold start in its log line and metrics.
+        ColdStart.restored();
     }
 
     /** Failures are logged, never fatal: a cold path is slower, not broken. */
     public void prime() {
         primeClientAndCodecs();
         primeListings();
-        tokens.mint("snapstart-priming", PROJECT, java.time.Duration.ofMinutes(5)).ifPresent(this::primeRequests);
+        tokens.mint("snapstart-priming", PROJECT, java.time.Duration.ofMinutes(5))
+                .ifPresent(token -> Invocation.prime(() -> primeRequests(token)));
     }
 
     private void primeRequests(String token) {

@@ -9,6 +9,8 @@ import com.vbssharing.api.Timestamps;
 import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupRepository;
 import com.vbssharing.contention.ContentionRetry;
+import com.vbssharing.observability.Activity;
+import com.vbssharing.observability.Counter;
 import com.vbssharing.sharing.ShareRepository.CreateOutcome;
 import com.vbssharing.sharing.ShareRepository.Side;
 import jakarta.inject.Singleton;
@@ -29,8 +31,11 @@ public class ShareService {
     private final BackupRepository backups;
     private final ContentionRetry retry;
     private final Clock clock;
+    private final Activity activity;
 
-    public ShareService(ShareRepository shares, BackupRepository backups, ContentionRetry retry, Clock clock) {
+    public ShareService(ShareRepository shares, BackupRepository backups, ContentionRetry retry, Clock clock,
+                        Activity activity) {
+        this.activity = activity;
         this.shares = shares;
         this.backups = backups;
         this.retry = retry;
@@ -42,7 +47,9 @@ public class ShareService {
         if (!Ids.isUuid(request.backupId())) {
             throw NotFoundException.backup(Ids.abbreviated(request.backupId()));
         }
-        return retry.run("Backup " + request.backupId(), () -> createOnce(callerProjectId, request));
+        List<Share> created = retry.run("Backup " + request.backupId(), () -> createOnce(callerProjectId, request));
+        activity.count(Counter.SHARES_CREATED, created.size());
+        return created;
     }
 
     private List<Share> createOnce(String callerProjectId, NewShares request) {
@@ -111,6 +118,7 @@ public class ShareService {
                     + " can delete its shares.");
         }
         shares.revoke(callerProjectId, share.backupId(), List.of(share));
+        activity.count(Counter.SHARES_REVOKED, 1);
     }
 
     /**
@@ -127,6 +135,7 @@ public class ShareService {
                 throw whyNoSharesToDelete(callerProjectId, backupId);
             }
             shares.revoke(callerProjectId, backupId, all);
+            activity.count(Counter.SHARES_REVOKED, all.size());
         });
     }
 
@@ -160,6 +169,7 @@ public class ShareService {
                 revoked.add(share);
             }
             shares.revoke(callerProjectId, backupId, revoked);
+            activity.count(Counter.SHARES_REVOKED, revoked.size());
         });
     }
 

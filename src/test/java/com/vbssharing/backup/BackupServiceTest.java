@@ -9,6 +9,7 @@ import com.vbssharing.contention.ContentionRetry;
 import com.vbssharing.sharing.Share;
 import com.vbssharing.support.InMemoryStorage;
 import com.vbssharing.support.Tokens;
+import com.vbssharing.observability.Activity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -53,7 +54,7 @@ class BackupServiceTest {
         }
     };
     private final BackupService service = new BackupService(storage, configuration,
-            new ContentionRetry(millis -> { }), clock);
+            new ContentionRetry(millis -> { }), clock, Activity.NONE);
     private final String project = Tokens.newProjectId();
     private final String volume = UUID.randomUUID().toString();
 

@@ -11,12 +11,15 @@ import com.vbssharing.backup.BackupStatus;
 import com.vbssharing.contention.ContentionRetry;
 import com.vbssharing.support.InMemoryStorage;
 import com.vbssharing.support.Tokens;
+import com.vbssharing.observability.Counter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,8 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShareServiceTest {
 
     private final InMemoryStorage storage = new InMemoryStorage();
+    private final Map<Counter, Long> counted = new EnumMap<>(Counter.class);
     private final ShareService service = new ShareService(storage, storage, new ContentionRetry(millis -> { }),
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+            (counter, amount) -> counted.merge(counter, amount, Long::sum));
     private final String owner = Tokens.newProjectId();
     private final String receiver = Tokens.newProjectId();
 
@@ -40,6 +45,21 @@ class ShareServiceTest {
         List<Share> shares = service.create(owner, new NewShares(backup, List.of(receiver, other)));
         assertEquals(List.of(receiver, other), shares.stream().map(Share::toProjectId).toList());
         assertEquals(2, storage.find(owner, backup).orElseThrow().shareCount());
+    }
+
+    /** The counts behind the SharesCreated and SharesRevoked metrics: what was written, not what was asked. */
+    @Test
+    void sharesCreatedAndRevokedAreCountedOnlyWhenWritten() {
+        String backup = backup(BackupStatus.AVAILABLE);
+        List<String> three = projects(3);
+        service.create(owner, new NewShares(backup, three));
+        assertThrows(ConflictException.class, () -> service.create(owner, new NewShares(backup, List.of(three.get(0)))));
+        assertEquals(Map.of(Counter.SHARES_CREATED, 3L), counted);
+
+        service.unshare(owner, backup, List.of(three.get(0)));
+        assertThrows(NotFoundException.class, () -> service.unshare(owner, backup, List.of(three.get(0))));
+        service.delete(owner, backup, true);
+        assertEquals(Map.of(Counter.SHARES_CREATED, 3L, Counter.SHARES_REVOKED, 3L), counted);
     }
 
     @Test

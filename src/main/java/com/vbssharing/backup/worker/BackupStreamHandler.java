@@ -3,6 +3,7 @@ package com.vbssharing.backup.worker;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.vbssharing.storage.TableChanges;
+import com.vbssharing.observability.Observations;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -23,6 +24,12 @@ public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, 
     @Inject
     BackupWorker worker;
 
+    @Inject
+    Observations observations;
+
+    /** The operation name of a batch in logs and metrics. */
+    public static final String OPERATION = "CompleteBackups";
+
     public BackupStreamHandler() {
     }
 
@@ -32,8 +39,14 @@ public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        return observations.batch(OPERATION, records.size(), response -> response.getBatchItemFailures().size(),
+                () -> complete(records));
+    }
+
+    private StreamsEventResponse complete(List<DynamodbEvent.DynamodbStreamRecord> records) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
             if (!failures.isEmpty()) {
                 // Lambda resumes from the first failure reported; later records are retried with it.
                 failures.add(failure(record));

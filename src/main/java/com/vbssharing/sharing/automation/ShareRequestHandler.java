@@ -1,5 +1,6 @@
 package com.vbssharing.sharing.automation;
 
+import com.vbssharing.observability.Observations;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -15,6 +16,12 @@ public class ShareRequestHandler extends MicronautRequestHandler<Map<String, Obj
     @Inject
     ShareAutomation automation;
 
+    @Inject
+    Observations observations;
+
+    /** The operation name of an event in logs and metrics. */
+    public static final String OPERATION = "AutomateShares";
+
     public ShareRequestHandler() {
     }
 
@@ -24,6 +31,7 @@ public class ShareRequestHandler extends MicronautRequestHandler<Map<String, Obj
 
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {
-        return automation.handle(event);
+        // A rejected request is answered (and dead-lettered), not failed; a failure throws and Lambda retries.
+        return observations.batch(OPERATION, 1, result -> 0, () -> automation.handle(event));
     }
 }
