@@ -38,7 +38,14 @@ public abstract class Api {
         }
     }
 
-    public abstract Response call(String method, String pathAndQuery, Map<String, String> headers, String body);
+    /** Sends the request; the response must conform to the OpenAPI document (else the calling test fails). */
+    public final Response call(String method, String pathAndQuery, Map<String, String> headers, String body) {
+        Response response = send(method, pathAndQuery, headers, body);
+        OpenApiValidation.assertConforms(method, pathAndQuery, response);
+        return response;
+    }
+
+    protected abstract Response send(String method, String pathAndQuery, Map<String, String> headers, String body);
 
     /** A caller holding a valid token for {@code projectId}. */
     public Caller as(String projectId) {

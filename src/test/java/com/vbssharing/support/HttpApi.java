@@ -23,7 +23,7 @@ public final class HttpApi extends Api {
     }
 
     @Override
-    public Response call(String method, String pathAndQuery, Map<String, String> headers, String body) {
+    protected Response send(String method, String pathAndQuery, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);

@@ -84,7 +84,7 @@ public final class LambdaApi extends Api {
     }
 
     @Override
-    public Response call(String method, String pathAndQuery, Map<String, String> headers, String body) {
+    protected Response send(String method, String pathAndQuery, Map<String, String> headers, String body) {
         return invoke(handler, event(method, pathAndQuery, headers, body));
     }
 
