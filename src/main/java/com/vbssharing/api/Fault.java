@@ -21,6 +21,16 @@ public final class Fault {
         return Map.of(name(status), detail);
     }
 
+    /** Under this path Keystone's clients answer, and read Keystone's error shape (docs/identity.md). */
+    public static final String IDENTITY_PATH = "/identity";
+
+    /** The error body a request's clients read: Keystone's under {@link #IDENTITY_PATH}, the OpenStack fault elsewhere. */
+    public static Map<String, Object> bodyFor(String path, HttpStatus status, String message) {
+        return path.equals(IDENTITY_PATH) || path.startsWith(IDENTITY_PATH + "/")
+                ? keystoneBody(status, message)
+                : body(status, message);
+    }
+
     /** Keystone's error body: {@code {"error": {"code": <status>, "title": "<reason>", "message": "<text>"}}}. */
     public static Map<String, Object> keystoneBody(HttpStatus status, String message) {
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -22,7 +22,7 @@ public class FaultExceptionHandler implements ExceptionHandler<ApiException, Htt
     public HttpResponse<?> handle(HttpRequest request, ApiException exception) {
         MutableHttpResponse<?> response = HttpResponse.status(exception.status())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(Fault.body(exception.status(), exception.getMessage()));
+                .body(Fault.bodyFor(request.getPath(), exception.status(), exception.getMessage()));
         if (exception instanceof ServiceUnavailableException unavailable) {
             Observations.of(request).ifPresentOrElse(observation -> observation.unavailable(exception.getMessage()),
                     () -> LOG.warn("{} {} answered 503: {}", request.getMethod(), request.getPath(), exception.getMessage()));

@@ -25,8 +25,6 @@ import java.util.stream.Collectors;
 public class FaultResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultResponseProcessor.class);
-    /** Keystone's clients read Keystone's error shape there (docs/identity.md). */
-    private static final String IDENTITY_PATH = "/identity";
 
     @Override
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -39,9 +37,7 @@ public class FaultResponseProcessor implements ErrorResponseProcessor<Map<String
         } else {
             message = status.getCode() >= 500 ? serverFailureMessage(context) : clientMessage(context, status);
         }
-        Map<String, Object> body = context.getRequest().getPath().startsWith(IDENTITY_PATH)
-                ? Fault.keystoneBody(status, message)
-                : Fault.body(status, message);
+        Map<String, Object> body = Fault.bodyFor(context.getRequest().getPath(), status, message);
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
     }
 

@@ -36,19 +36,19 @@ public class RequestBodyFilter implements Ordered {
     public HttpResponse<?> check(HttpRequest<?> request) {
         long length = bodyLength(request);
         if (length > MAX_BODY_BYTES) {
-            return fault(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is " + length
+            return fault(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is " + length
                     + " bytes; the most this API takes is " + MAX_BODY_BYTES + ".");
         }
         String encoding = request.getHeaders().get(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
-            return fault(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding " + Ids.abbreviated(encoding.trim())
+            return fault(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding " + Ids.abbreviated(encoding.trim())
                     + " is not supported: send the body uncompressed.");
         }
         String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         if (contentType != null) {
             Matcher charset = CHARSET.matcher(contentType);
             if (charset.find() && !isUtf8(charset.group(1).trim())) {
-                return fault(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset '"
+                return fault(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset '"
                         + Ids.abbreviated(charset.group(1).trim()) + "': send the body as JSON in UTF-8.");
             }
         }
@@ -78,7 +78,8 @@ public class RequestBodyFilter implements Ordered {
         return request.getContentLength();
     }
 
-    private static HttpResponse<?> fault(HttpStatus status, String message) {
-        return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(Fault.body(status, message));
+    private static HttpResponse<?> fault(HttpRequest<?> request, HttpStatus status, String message) {
+        return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(Fault.bodyFor(request.getPath(), status, message));
     }
 }

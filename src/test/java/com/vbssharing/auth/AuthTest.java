@@ -28,6 +28,7 @@ import java.util.Map;
 
 import static com.vbssharing.support.Assertions2.assertFault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tokens: where they are read from, what makes them valid, and which project they open. */
 class AuthTest {
@@ -188,6 +189,14 @@ class AuthTest {
             assertEquals("5", response.header("Retry-After"));
             assertEquals(200, getWith(api, project, Map.of("X-Auth-Token", Tokens.forProject(project))).status(),
                     "HS256 tokens need no provider");
+            // The identity endpoint says the same in Keystone's shape, which its clients read.
+            Api.Response exchange = api.call("POST", "/identity/v3/auth/tokens", Map.of("Content-Type", "application/json"),
+                    "{\"auth\":{\"identity\":{\"methods\":[\"token\"],\"token\":{\"id\":\""
+                            + rsaSigned(JWSAlgorithm.RS256, key, project) + "\"}}}}");
+            assertEquals(503, exchange.status(), exchange::toString);
+            assertEquals(503, exchange.json().path("error").path("code").asInt(), exchange::toString);
+            assertTrue(exchange.json().path("error").path("message").asText().contains("identity provider"));
+            assertEquals("5", exchange.header("Retry-After"));
         });
     }
 

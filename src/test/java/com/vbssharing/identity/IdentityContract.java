@@ -198,6 +198,16 @@ abstract class IdentityContract {
         assertKeystoneError(response, 404, "");
     }
 
+    /** Bodies refused before any controller runs are refused in Keystone's shape too: Keystone's clients read it. */
+    @Test
+    void bodiesRefusedBeforeRoutingAnswerInKeystonesShape() {
+        String huge = "{\"auth\":\"" + "x".repeat(70_000) + "\"}";
+        assertKeystoneError(api().call("POST", TOKENS, Map.of("Content-Type", "application/json"), huge), 413,
+                "the most this API takes");
+        assertKeystoneError(api().call("POST", TOKENS, Map.of("Content-Type", "application/json; charset=latin1"),
+                tokenAuth(token, null)), 415, "UTF-8");
+    }
+
     /** The types every real client looks up, v3 first, each with public, internal and admin endpoints. */
     private void assertCatalog(JsonNode catalog) {
         List<String> types = new ArrayList<>();

@@ -1,4 +1,4 @@
-package com.vbssharing.observability.internal;
+package com.vbssharing.storage.internal;
 
 import com.vbssharing.observability.Observation;
 import com.vbssharing.observability.Observations;
@@ -31,7 +31,7 @@ import java.util.Set;
  * ReturnConsumedCapacity=TOTAL}, a field of every data-plane request this service makes).
  */
 @Singleton
-public class DynamoDbMeter implements ExecutionInterceptor, BeanCreatedEventListener<DynamoDbClientBuilder> {
+public class DynamoDbUsageMeter implements ExecutionInterceptor, BeanCreatedEventListener<DynamoDbClientBuilder> {
 
     private static final ExecutionAttribute<Observation> OBSERVATION = new ExecutionAttribute<>("vbs.observation");
     private static final ExecutionAttribute<Long> START = new ExecutionAttribute<>("vbs.start-nanos");
@@ -42,7 +42,7 @@ public class DynamoDbMeter implements ExecutionInterceptor, BeanCreatedEventList
 
     private final Observations observations;
 
-    public DynamoDbMeter(Observations observations) {
+    public DynamoDbUsageMeter(Observations observations) {
         this.observations = observations;
     }
 
