@@ -58,6 +58,7 @@ class RequestObservabilityTest {
     private static ApiHandler handler;
     private static final ByteArrayOutputStream logLines = new ByteArrayOutputStream();
     private static OutputStreamAppender<ILoggingEvent> appender;
+    private static Level configuredLevel;
 
     @BeforeAll
     static void start() {
@@ -72,6 +73,7 @@ class RequestObservabilityTest {
         appender.setOutputStream(logLines);
         appender.start();
         Logger requestLog = logging.getLogger(RequestLog.class);
+        configuredLevel = requestLog.getLevel();
         requestLog.setLevel(Level.INFO);
         requestLog.setAdditive(false);
         requestLog.addAppender(appender);
@@ -81,7 +83,7 @@ class RequestObservabilityTest {
     static void stop() {
         Logger requestLog = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(RequestLog.class);
         requestLog.detachAppender(appender);
-        requestLog.setLevel(null);
+        requestLog.setLevel(configuredLevel);
         requestLog.setAdditive(true);
         appender.stop();
         app.close();
