@@ -124,9 +124,15 @@ final class BenchEnvironment implements AutoCloseable {
         return List.of("-Daws.accessKeyId=local", "-Daws.secretAccessKey=local", "-Daws.region=us-east-1");
     }
 
-    /** The environment variables template.yaml gives every function (table, secret, log level), here with DynamoDB Local. */
+    /**
+     * The environment variables template.yaml and Lambda give every function (table, secret, log level and format,
+     * metrics namespace, the function's name, by which the code knows it runs in Lambda and so writes JSON log lines
+     * and metrics documents), here with DynamoDB Local.
+     */
     Map<String, String> lambdaEnvironment() {
         return Map.of("VBS_TABLE_NAME", TABLE, "VBS_AUTH_JWT_SECRET", SECRET, "VBS_LOG_LEVEL", "INFO",
+                "VBS_LOG_FORMAT", "json", "VBS_METRICS_NAMESPACE", "VbsSharing/bench",
+                "AWS_LAMBDA_FUNCTION_NAME", "vbs-sharing-bench",
                 "AWS_REGION", "us-east-1", "VBS_DYNAMODB_ENDPOINT", dynamoDb.endpoint());
     }
 

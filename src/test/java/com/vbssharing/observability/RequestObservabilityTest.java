@@ -180,6 +180,26 @@ class RequestObservabilityTest {
         assertEquals(RequestObservationFilter.UNMATCHED, unmatched.metrics.path("Operation").asText());
     }
 
+    /** SnapStart's priming runs requests through the handler before the snapshot: made, never reported. */
+    @Test
+    void primingRequestsAreNeverReportedAndLeaveTheColdStartToTheFirstRealRequest() {
+        String project = Tokens.newProjectId();
+        ColdStart.restored();
+        int linesBefore = logLines.size();
+        APIGatewayProxyRequestEvent event = LambdaApi.event("GET", "/v3/" + project + "/backups",
+                Map.of("X-Auth-Token", Tokens.forProject(project)), null);
+        List<String> printed = capturingStandardOutput(() -> Invocation.prime(() -> {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, handler.handleRequest(event, null).getStatusCode());
+            }
+        }));
+        assertEquals(linesBefore, logLines.size(), "no log line for a priming request");
+        assertTrue(printed.stream().noneMatch(line -> line.contains("\"_aws\"")), () -> "no metrics: " + printed);
+
+        Observed first = call("GET", "/v3/" + project + "/backups", project, null);
+        assertTrue(first.line.path("cold_start").asBoolean(), "the first real request is the cold one");
+    }
+
     @Test
     void tokensNeverReachTheLogLine() {
         String project = Tokens.newProjectId();

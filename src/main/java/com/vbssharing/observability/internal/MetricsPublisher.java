@@ -16,7 +16,7 @@ import java.util.Map;
  * One CloudWatch Embedded Metric Format document per observed operation, written to standard output, where
  * Lambda's log group turns it into metrics of the configured namespace with one dimension, {@code Operation}.
  * The environment is chosen here, not probed: the library's probing would try EC2's metadata address outside
- * Lambda.
+ * Lambda. SnapStart's priming requests get their documents made and dropped.
  */
 @Singleton
 public class MetricsPublisher {
@@ -54,7 +54,8 @@ public class MetricsPublisher {
     }
 
     private MetricsLogger start(Observation observation) {
-        MetricsLogger metrics = new MetricsLogger(environment);
+        MetricsLogger metrics = new MetricsLogger(observation.invocation().priming() ? ConsoleEnvironment.REHEARSAL
+                : environment);
         metrics.setNamespace(configuration.getNamespace());
         metrics.setDimensions(DimensionSet.of(DIMENSION, observation.operation()));
         return metrics;

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports an observation once it ends: its log line, then its metrics. SnapStart's priming is not reported. A
+ * Reports an observation once it ends: its log line, then its metrics. SnapStart's priming is never reported. A
  * report that fails costs the report, never the answer.
  */
 @Singleton
@@ -22,10 +22,8 @@ public class ObservationReporter {
         this.metrics = metrics;
     }
 
+    /** A priming request's line and metrics are made as for any request, then dropped (RequestLog, MetricsPublisher). */
     public void requestEnded(Observation observation, RequestFacts facts) {
-        if (observation.invocation().priming()) {
-            return;
-        }
         long latency = observation.elapsedMillis(System.nanoTime());
         try {
             log.request(observation, facts, latency);

@@ -2,6 +2,7 @@ package com.vbssharing.observability.internal;
 
 import com.vbssharing.api.Fault;
 import com.vbssharing.logging.LogFormat;
+import com.vbssharing.logging.LogRehearsal;
 import com.vbssharing.observability.Counter;
 import com.vbssharing.observability.Observation;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * One log line per API request and per stream batch or automation event, its fields as in README ("Finding a
  * request"). In JSON the fields are the line's own; in text they follow the message as {@code key=value}.
- * A server-side failure is logged here, once, with its cause: at ERROR (a 503: WARN, with the reason).
+ * A server-side failure is logged here, once, with its cause: at ERROR (a 503: WARN, with the reason). SnapStart's
+ * priming requests get their lines made and dropped ({@link LogRehearsal}).
  */
 @Singleton
 public class RequestLog {
@@ -74,9 +76,14 @@ public class RequestLog {
         }
         fields.add("cold_start", observation.coldStart());
         String template = format == LogFormat.JSON ? message : message + " {}".repeat(fields.arguments.size());
+        Throwable cause = level == Level.ERROR ? observation.failure() : null;
+        if (observation.invocation().priming()) {
+            LogRehearsal.encode(LOG, level, template, fields.arguments.toArray(), cause);
+            return;
+        }
         LoggingEventBuilder line = LOG.atLevel(level);
-        if (level == Level.ERROR && observation.failure() != null) {
-            line = line.setCause(observation.failure());
+        if (cause != null) {
+            line = line.setCause(cause);
         }
         line.log(template, fields.arguments.toArray());
     }

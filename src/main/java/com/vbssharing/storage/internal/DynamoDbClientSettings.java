@@ -13,15 +13,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * The DynamoDB client as every function uses it: a deadline on each call and on each attempt (so that a request
  * always answers, 503 at worst, well inside the function's timeout), the SDK's standard retries of throttling and
  * transient errors within that deadline, unavailability translated to 503 ({@link DynamoDbFailures}), and a local
- * DynamoDB when {@code vbs.table.endpoint} is set (never in AWS).
+ * DynamoDB when {@code vbs.table.endpoint} is set (never in AWS); every call metered for the request it serves
+ * ({@link DynamoDbUsageMeter}).
  */
 @Singleton
 public class DynamoDbClientSettings implements BeanCreatedEventListener<DynamoDbClientBuilder> {
 
     private final TableConfiguration table;
+    private final DynamoDbUsageMeter meter;
 
-    public DynamoDbClientSettings(TableConfiguration table) {
+    public DynamoDbClientSettings(TableConfiguration table, DynamoDbUsageMeter meter) {
         this.table = table;
+        this.meter = meter;
     }
 
     @Override
@@ -32,6 +35,7 @@ public class DynamoDbClientSettings implements BeanCreatedEventListener<DynamoDb
                 .apiCallTimeout(table.getCallTimeout())
                 .apiCallAttemptTimeout(table.getAttemptTimeout())
                 .retryStrategy(RetryMode.STANDARD)
+                .addExecutionInterceptor(meter)
                 .build());
         return LocalEndpoint.apply(builder, table.getEndpoint());
     }

@@ -2,18 +2,14 @@ package com.vbssharing.storage.internal;
 
 import com.vbssharing.observability.Observation;
 import com.vbssharing.observability.Observations;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -28,10 +24,11 @@ import java.util.Set;
 /**
  * Meters every DynamoDB call for the request or batch it serves: one call per API call (its retries included),
  * its time, and the capacity it consumed, which each request asks DynamoDB to return ({@code
- * ReturnConsumedCapacity=TOTAL}, a field of every data-plane request this service makes).
+ * ReturnConsumedCapacity=TOTAL}, a field of every data-plane request this service makes). Installed on the client by
+ * {@link DynamoDbClientSettings}.
  */
 @Singleton
-public class DynamoDbUsageMeter implements ExecutionInterceptor, BeanCreatedEventListener<DynamoDbClientBuilder> {
+public class DynamoDbUsageMeter implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Observation> OBSERVATION = new ExecutionAttribute<>("vbs.observation");
     private static final ExecutionAttribute<Long> START = new ExecutionAttribute<>("vbs.start-nanos");
@@ -44,15 +41,6 @@ public class DynamoDbUsageMeter implements ExecutionInterceptor, BeanCreatedEven
 
     public DynamoDbUsageMeter(Observations observations) {
         this.observations = observations;
-    }
-
-    @Override
-    public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {
-        DynamoDbClientBuilder builder = event.getBean();
-        ClientOverrideConfiguration current = builder.overrideConfiguration();
-        return builder.overrideConfiguration((current == null ? ClientOverrideConfiguration.builder() : current.toBuilder())
-                .addExecutionInterceptor(this)
-                .build());
     }
 
     @Override

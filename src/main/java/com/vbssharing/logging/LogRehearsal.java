@@ -1,0 +1,36 @@
+package com.vbssharing.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
+
+import java.util.Iterator;
+
+/**
+ * Makes a log line as the configured appenders would write it, and drops it: SnapStart's priming runs the request
+ * path before the snapshot, and a request's log line is part of that path (its classes and first-call costs), but a
+ * priming request must not appear in the logs as if someone had made it.
+ */
+public final class LogRehearsal {
+
+    private LogRehearsal() {
+    }
+
+    public static void encode(org.slf4j.Logger logger, org.slf4j.event.Level level, String template, Object[] arguments,
+                              Throwable cause) {
+        if (!(logger instanceof Logger logback)) {
+            return;
+        }
+        LoggingEvent event = new LoggingEvent(LogRehearsal.class.getName(), logback,
+                Level.convertAnSLF4JLevel(level), template, cause, arguments);
+        Logger root = logback.getLoggerContext().getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        for (Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders(); appenders.hasNext(); ) {
+            if (appenders.next() instanceof OutputStreamAppender<ILoggingEvent> stream && stream.getEncoder() != null) {
+                stream.getEncoder().encode(event);
+            }
+        }
+    }
+}
