@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.vbssharing.observability.Counter;
 import com.vbssharing.observability.Observations;
+import com.vbssharing.lambda.StartupConfigurer;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -39,6 +41,12 @@ public class EventPublisherHandler extends MicronautRequestHandler<DynamodbEvent
 
     public EventPublisherHandler(ApplicationContext context) {
         super(context);
+    }
+
+    /** Singletons on first use, not all at start-up ({@link StartupConfigurer#lambdaContextBuilder}). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return StartupConfigurer.lambdaContextBuilder();
     }
 
     /** The operation name of a batch in logs and metrics. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.vbssharing.api.Fault;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.http.HttpStatus;
 import org.slf4j.Logger;
@@ -27,6 +28,12 @@ public class ApiHandler extends ApiGatewayProxyRequestEventFunction {
 
     public ApiHandler(ApplicationContext context) {
         super(context);
+    }
+
+    /** Singletons on first use, not all at start-up ({@link StartupConfigurer#lambdaContextBuilder}). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return StartupConfigurer.lambdaContextBuilder();
     }
 
     @Override

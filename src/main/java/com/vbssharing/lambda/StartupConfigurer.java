@@ -1,22 +1,43 @@
 package com.vbssharing.lambda;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.ApplicationContextConfigurer;
 import io.micronaut.context.annotation.ContextConfigurer;
+import io.micronaut.context.env.Environment;
 
 /**
  * Start-up switches applied to every application context, the Lambda handlers' included (they build theirs
  * without our code in between). {@code VBS_EAGER_INIT=true} (or {@code -Dvbs.eager-init=true}) creates every
- * singleton while the context starts instead of on first use; off by default, because it slows a cold start
- * (docs/performance.md).
+ * singleton while the context starts instead of on first use; off by default (also in Lambda, where Micronaut's
+ * builder would turn it on), because it slows a cold start (docs/performance.md): a function creates only the beans
+ * its requests use, and SnapStart's priming creates those before the snapshot.
  */
 @ContextConfigurer
 public class StartupConfigurer implements ApplicationContextConfigurer {
 
+    /** The environment Micronaut's Lambda builder adds (beside {@code function}). */
+    static final String LAMBDA_ENVIRONMENT = "lambda";
+
     @Override
     public void configure(ApplicationContextBuilder builder) {
-        if (Boolean.parseBoolean(System.getProperty("vbs.eager-init", System.getenv("VBS_EAGER_INIT")))) {
-            builder.eagerInitSingletons(true);
-        }
+        builder.eagerInitSingletons(eagerInit());
+    }
+
+    /**
+     * The application context builder of every Lambda handler: what Micronaut's {@code LambdaApplicationContextBuilder}
+     * sets (environments {@code function} and {@code lambda}, configuration beans at start-up) but singletons on
+     * first use. Micronaut's builder makes every singleton eager, and that cannot be undone on it: each API function
+     * built the SQS and EventBridge clients of the automation and the event publisher while starting (docs/decisions.md).
+     */
+    public static ApplicationContextBuilder lambdaContextBuilder() {
+        return ApplicationContext.builder()
+                .environments(Environment.FUNCTION, LAMBDA_ENVIRONMENT)
+                .eagerInitConfiguration(true)
+                .eagerInitSingletons(eagerInit());
+    }
+
+    private static boolean eagerInit() {
+        return Boolean.parseBoolean(System.getProperty("vbs.eager-init", System.getenv("VBS_EAGER_INIT")));
     }
 }

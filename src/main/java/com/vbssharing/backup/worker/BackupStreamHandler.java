@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.vbssharing.storage.TableChanges;
 import com.vbssharing.observability.Observations;
+import com.vbssharing.lambda.StartupConfigurer;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -35,6 +37,12 @@ public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     public BackupStreamHandler(ApplicationContext context) {
         super(context);
+    }
+
+    /** Singletons on first use, not all at start-up ({@link StartupConfigurer#lambdaContextBuilder}). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return StartupConfigurer.lambdaContextBuilder();
     }
 
     @Override

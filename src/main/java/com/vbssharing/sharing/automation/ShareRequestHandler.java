@@ -1,7 +1,9 @@
 package com.vbssharing.sharing.automation;
 
 import com.vbssharing.observability.Observations;
+import com.vbssharing.lambda.StartupConfigurer;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -27,6 +29,12 @@ public class ShareRequestHandler extends MicronautRequestHandler<Map<String, Obj
 
     public ShareRequestHandler(ApplicationContext context) {
         super(context);
+    }
+
+    /** Singletons on first use, not all at start-up ({@link StartupConfigurer#lambdaContextBuilder}). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return StartupConfigurer.lambdaContextBuilder();
     }
 
     @Override
