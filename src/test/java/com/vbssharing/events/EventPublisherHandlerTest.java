@@ -24,8 +24,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,6 +66,8 @@ class EventPublisherHandlerTest {
         properties.put("vbs.events.endpoint-override", eventBridge.endpoint());
         properties.put("vbs.events.bus-name", "test-bus");
         properties.put("vbs.worker.local-stream-poller.enabled", false);
+        // The metrics documents a batch writes, as in Lambda (EventsPublished, EventsFailed).
+        properties.put("vbs.metrics.enabled", true);
         context = ApplicationContext.builder().environments("test").properties(properties).start();
         handler = new EventPublisherHandler(context);
     }
@@ -276,6 +281,50 @@ class EventPublisherHandlerTest {
         List<Record> all = records.stream().filter(matching).toList();
         assertFalse(all.isEmpty());
         return all.get(all.size() - 1);
+    }
+
+    /** The batch's metrics document counts what EventBridge took and what it refused, and the records to retry. */
+    @Test
+    void aBatchCountsTheEventsPublishedAndFailed() {
+        Api.Caller owner = api.as(Tokens.newProjectId());
+        String receiver = Tokens.newProjectId();
+        String backupId = Backups.createAvailable(owner, "counted");
+        share(owner, backupId, receiver);
+        List<Record> records = TableStream.recordsOf(List.of(owner.projectId(), receiver));
+        eventBridge.failEntriesWhere(entry -> "Backup Share Created".equals(entry.path("DetailType").asText()));
+
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        StreamsEventResponse response;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            response = handler.handleRequest(TableStream.lambdaEvent(records), new MockLambdaContext());
+        } finally {
+            System.setOut(original);
+        }
+
+        List<JsonNode> documents = new ArrayList<>();
+        for (String line : printed.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.contains("\"_aws\"")) {
+                documents.add(json(line));
+            }
+        }
+        assertEquals(1, documents.size(), printed::toString);
+        JsonNode metrics = documents.get(0);
+        assertEquals(EventPublisherHandler.OPERATION, metrics.path("Operation").asText());
+        assertEquals(records.size(), metrics.path("Records").asInt());
+        assertEquals(2, metrics.path("EventsPublished").asInt(), "created and available, before the refused share");
+        assertEquals(1, metrics.path("EventsFailed").asInt());
+        assertEquals(failures(response).size(), metrics.path("FailedRecords").asInt());
+        assertFalse(failures(response).isEmpty());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError(text, e);
+        }
     }
 
     private static List<String> failures(StreamsEventResponse response) {
