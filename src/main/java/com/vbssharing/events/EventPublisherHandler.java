@@ -3,12 +3,9 @@ package com.vbssharing.events;
 import com.vbssharing.storage.TableChanges;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.vbssharing.lambda.StreamBatchHandler;
 import com.vbssharing.observability.Counter;
-import com.vbssharing.observability.Observations;
-import com.vbssharing.lambda.StartupConfigurer;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +20,18 @@ import java.util.Optional;
  * status change to EventBridge. Delivery is at least once; each event's {@code change_id} (the stream record's
  * event id) lets consumers drop repeats.
  */
-public class EventPublisherHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class EventPublisherHandler extends StreamBatchHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisherHandler.class);
+
+    /** The operation name of a batch in logs and metrics. */
+    public static final String OPERATION = "PublishEvents";
 
     @Inject
     ChangeEvents changeEvents;
 
     @Inject
     EventPublisher publisher;
-
-    @Inject
-    Observations observations;
 
     public EventPublisherHandler() {
     }
@@ -43,23 +40,13 @@ public class EventPublisherHandler extends MicronautRequestHandler<DynamodbEvent
         super(context);
     }
 
-    /** Singletons on first use, not all at start-up ({@link StartupConfigurer#lambdaContextBuilder}). */
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return StartupConfigurer.lambdaContextBuilder();
+    protected String operation() {
+        return OPERATION;
     }
 
-    /** The operation name of a batch in logs and metrics. */
-    public static final String OPERATION = "PublishEvents";
-
     @Override
-    public StreamsEventResponse execute(DynamodbEvent event) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        return observations.batch(OPERATION, records.size(), response -> response.getBatchItemFailures().size(),
-                () -> publish(records));
-    }
-
-    private StreamsEventResponse publish(List<DynamodbEvent.DynamodbStreamRecord> records) {
+    protected StreamsEventResponse handle(List<DynamodbEvent.DynamodbStreamRecord> records) {
         List<PutEventsRequestEntry> entries = new ArrayList<>();
         List<Integer> recordOfEntry = new ArrayList<>();
         int firstFailed = records.size();
@@ -78,17 +65,15 @@ public class EventPublisherHandler extends MicronautRequestHandler<DynamodbEvent
             }
         }
         int accepted = publisher.publishInOrder(entries);
-        observations.count(Counter.EVENTS_PUBLISHED, accepted);
-        observations.count(Counter.EVENTS_FAILED, entries.size() - accepted);
+        observations().count(Counter.EVENTS_PUBLISHED, accepted);
+        observations().count(Counter.EVENTS_FAILED, entries.size() - accepted);
         if (accepted < entries.size()) {
             firstFailed = recordOfEntry.get(accepted);
         }
         // Lambda resumes from the lowest sequence number reported, so every later record is reported as well.
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : records.subList(firstFailed, records.size())) {
-            failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                    .withItemIdentifier(record.getDynamodb().getSequenceNumber())
-                    .build());
+            failures.add(failure(record));
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
     }

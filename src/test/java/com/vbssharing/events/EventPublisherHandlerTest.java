@@ -13,6 +13,7 @@ import com.vbssharing.support.Api;
 import com.vbssharing.support.Backups;
 import com.vbssharing.support.Fixtures;
 import com.vbssharing.support.HttpApi;
+import com.vbssharing.support.MetricsOutput;
 import com.vbssharing.support.TestApp;
 import com.vbssharing.support.Tokens;
 import io.micronaut.context.ApplicationContext;
@@ -24,11 +25,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -293,38 +291,15 @@ class EventPublisherHandlerTest {
         List<Record> records = TableStream.recordsOf(List.of(owner.projectId(), receiver));
         eventBridge.failEntriesWhere(entry -> "Backup Share Created".equals(entry.path("DetailType").asText()));
 
-        PrintStream original = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        StreamsEventResponse response;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            response = handler.handleRequest(TableStream.lambdaEvent(records), new MockLambdaContext());
-        } finally {
-            System.setOut(original);
-        }
-
-        List<JsonNode> documents = new ArrayList<>();
-        for (String line : printed.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (line.contains("\"_aws\"")) {
-                documents.add(json(line));
-            }
-        }
-        assertEquals(1, documents.size(), printed::toString);
-        JsonNode metrics = documents.get(0);
+        StreamsEventResponse[] response = new StreamsEventResponse[1];
+        JsonNode metrics = MetricsOutput.onlyDocument(MetricsOutput.capture(() ->
+                response[0] = handler.handleRequest(TableStream.lambdaEvent(records), new MockLambdaContext())));
         assertEquals(EventPublisherHandler.OPERATION, metrics.path("Operation").asText());
         assertEquals(records.size(), metrics.path("Records").asInt());
         assertEquals(2, metrics.path("EventsPublished").asInt(), "created and available, before the refused share");
         assertEquals(1, metrics.path("EventsFailed").asInt());
-        assertEquals(failures(response).size(), metrics.path("FailedRecords").asInt());
-        assertFalse(failures(response).isEmpty());
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError(text, e);
-        }
+        assertEquals(failures(response[0]).size(), metrics.path("FailedRecords").asInt());
+        assertFalse(failures(response[0]).isEmpty());
     }
 
     private static List<String> failures(StreamsEventResponse response) {

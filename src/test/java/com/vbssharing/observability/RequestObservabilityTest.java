@@ -18,6 +18,7 @@ import com.vbssharing.logging.LogbackConfigurator;
 import com.vbssharing.observability.internal.RequestLog;
 import com.vbssharing.support.Fixtures;
 import com.vbssharing.support.LambdaApi;
+import com.vbssharing.support.MetricsOutput;
 import com.vbssharing.support.RecordingApp;
 import com.vbssharing.support.TestApp;
 import com.vbssharing.support.Tokens;
@@ -29,9 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,7 +187,7 @@ class RequestObservabilityTest {
         int linesBefore = logLines.size();
         APIGatewayProxyRequestEvent event = LambdaApi.event("GET", "/v3/" + project + "/backups",
                 Map.of("X-Auth-Token", Tokens.forProject(project)), null);
-        List<String> printed = capturingStandardOutput(() -> Invocation.prime(() -> {
+        List<String> printed = MetricsOutput.capture(() -> Invocation.prime(() -> {
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, handler.handleRequest(event, null).getStatusCode());
             }
@@ -238,7 +237,7 @@ class RequestObservabilityTest {
         event.setRecords(List.of(unreadable));
         String requestId = UUID.randomUUID().toString();
 
-        List<String> printed = capturingStandardOutput(() ->
+        List<String> printed = MetricsOutput.capture(() ->
                 new BackupStreamHandler(app.context()).handleRequest(event, context(requestId)));
 
         JsonNode line = lastLine();
@@ -248,7 +247,7 @@ class RequestObservabilityTest {
         assertEquals(1, line.path("records").asInt());
         assertEquals(1, line.path("failed_records").asInt());
         assertEquals("WARN", line.path("level").asText());
-        JsonNode metrics = metricsDocument(printed);
+        JsonNode metrics = MetricsOutput.onlyDocument(printed);
         assertEquals(BackupStreamHandler.OPERATION, metrics.path("Operation").asText());
         assertEquals(1, metrics.path("Records").asInt());
         assertEquals(1, metrics.path("FailedRecords").asInt());
@@ -275,11 +274,11 @@ class RequestObservabilityTest {
         event.getRequestContext().setRequestId(UUID.randomUUID().toString());
         String lambdaRequestId = UUID.randomUUID().toString();
         APIGatewayProxyResponseEvent[] response = new APIGatewayProxyResponseEvent[1];
-        List<String> printed = capturingStandardOutput(() -> response[0] = target.handleRequest(event, context(lambdaRequestId)));
+        List<String> printed = MetricsOutput.capture(() -> response[0] = target.handleRequest(event, context(lambdaRequestId)));
         String raw = lastRawLine();
         JsonNode line = parse(raw);
         assertEquals(lambdaRequestId, line.path("request_id").asText(), "the line of this request");
-        return new Observed(event, lambdaRequestId, response[0], raw, line, metricsDocument(printed));
+        return new Observed(event, lambdaRequestId, response[0], raw, line, MetricsOutput.onlyDocument(printed));
     }
 
     private static MockLambdaContext context(String requestId) {
@@ -289,31 +288,6 @@ class RequestObservabilityTest {
                 return requestId;
             }
         };
-    }
-
-    /** Runs {@code work} with standard output captured (where the metrics library writes), one entry per line. */
-    private static List<String> capturingStandardOutput(Runnable work) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8).lines().toList();
-    }
-
-    /** The one metrics document among the lines: exactly one per request or batch. */
-    private static JsonNode metricsDocument(List<String> printed) {
-        List<JsonNode> documents = new ArrayList<>();
-        for (String text : printed) {
-            if (text.startsWith("{") && text.contains("\"_aws\"")) {
-                documents.add(parse(text));
-            }
-        }
-        assertEquals(1, documents.size(), () -> "metrics documents in " + printed);
-        return documents.get(0);
     }
 
     private static String lastRawLine() {

@@ -2,12 +2,9 @@ package com.vbssharing.backup.worker;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.vbssharing.lambda.StreamBatchHandler;
 import com.vbssharing.storage.TableChanges;
-import com.vbssharing.observability.Observations;
-import com.vbssharing.lambda.StartupConfigurer;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +16,15 @@ import java.util.List;
  * Lambda entry point on the table's DynamoDB stream: completes every new backup. A record that fails is
  * reported back (partial batch response), so Lambda retries from it and nothing is skipped.
  */
-public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class BackupStreamHandler extends StreamBatchHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupStreamHandler.class);
 
-    @Inject
-    BackupWorker worker;
-
-    @Inject
-    Observations observations;
-
     /** The operation name of a batch in logs and metrics. */
     public static final String OPERATION = "CompleteBackups";
+
+    @Inject
+    BackupWorker worker;
 
     public BackupStreamHandler() {
     }
@@ -39,20 +33,13 @@ public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, 
         super(context);
     }
 
-    /** Singletons on first use, not all at start-up ({@link StartupConfigurer#lambdaContextBuilder}). */
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return StartupConfigurer.lambdaContextBuilder();
+    protected String operation() {
+        return OPERATION;
     }
 
     @Override
-    public StreamsEventResponse execute(DynamodbEvent event) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        return observations.batch(OPERATION, records.size(), response -> response.getBatchItemFailures().size(),
-                () -> complete(records));
-    }
-
-    private StreamsEventResponse complete(List<DynamodbEvent.DynamodbStreamRecord> records) {
+    protected StreamsEventResponse handle(List<DynamodbEvent.DynamodbStreamRecord> records) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
             if (!failures.isEmpty()) {
@@ -69,11 +56,5 @@ public class BackupStreamHandler extends MicronautRequestHandler<DynamodbEvent, 
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
-    }
-
-    private static StreamsEventResponse.BatchItemFailure failure(DynamodbEvent.DynamodbStreamRecord record) {
-        return StreamsEventResponse.BatchItemFailure.builder()
-                .withItemIdentifier(record.getDynamodb().getSequenceNumber())
-                .build();
     }
 }

@@ -24,15 +24,17 @@ public class MetricsPublisher {
     public static final String DIMENSION = "Operation";
 
     private final MetricsConfiguration configuration;
+    private final boolean enabled;
     private final Environment environment;
 
     public MetricsPublisher(MetricsConfiguration configuration) {
         this.configuration = configuration;
+        this.enabled = configuration.isEnabled();
         this.environment = MetricsConfiguration.inLambda() ? new LambdaEnvironment() : new ConsoleEnvironment();
     }
 
     void request(Observation observation, int status, long latencyMillis) {
-        if (!configuration.isEnabled()) {
+        if (!enabled) {
             return;
         }
         MetricsLogger metrics = start(observation);
@@ -44,7 +46,7 @@ public class MetricsPublisher {
     }
 
     void batch(Observation observation, int records, int failedRecords, long latencyMillis) {
-        if (!configuration.isEnabled()) {
+        if (!enabled) {
             return;
         }
         MetricsLogger metrics = start(observation);

@@ -15,14 +15,14 @@ import java.util.Map;
  */
 public class ShareRequestHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
 
+    /** The operation name of an event in logs and metrics. */
+    public static final String OPERATION = "AutomateShares";
+
     @Inject
     ShareAutomation automation;
 
     @Inject
     Observations observations;
-
-    /** The operation name of an event in logs and metrics. */
-    public static final String OPERATION = "AutomateShares";
 
     public ShareRequestHandler() {
     }
