@@ -3,6 +3,7 @@ package com.vbssharing.events;
 import com.vbssharing.aws.LocalEndpoint;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * (env {@code VBS_EVENTBRIDGE_ENDPOINT}: {@code sam local} and tests).
  */
 @Factory
+@Requires(classes = EventBridgeClient.class)
 public class EventBridgeClientFactory {
 
     @Singleton

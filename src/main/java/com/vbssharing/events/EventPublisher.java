@@ -1,5 +1,6 @@
 package com.vbssharing.events;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import java.util.List;
 
 /** Publishes entries to EventBridge in order, in calls of at most {@value #MAX_ENTRIES_PER_CALL}. */
 @Singleton
+@Requires(classes = EventBridgeClient.class)
 public class EventPublisher {
 
     /** PutEvents accepts at most this many entries a call. */

@@ -7,7 +7,10 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 
+import org.slf4j.event.KeyValuePair;
+
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Makes a log line as the configured appenders would write it, and drops it: SnapStart's priming runs the request
@@ -19,13 +22,14 @@ public final class LogRehearsal {
     private LogRehearsal() {
     }
 
-    public static void encode(org.slf4j.Logger logger, org.slf4j.event.Level level, String template, Object[] arguments,
-                              Throwable cause) {
+    public static void encode(org.slf4j.Logger logger, org.slf4j.event.Level level, String message,
+                              List<KeyValuePair> pairs, Throwable cause) {
         if (!(logger instanceof Logger logback)) {
             return;
         }
         LoggingEvent event = new LoggingEvent(LogRehearsal.class.getName(), logback,
-                Level.convertAnSLF4JLevel(level), template, cause, arguments);
+                Level.convertAnSLF4JLevel(level), message, cause, null);
+        pairs.forEach(event::addKeyValuePair);
         Logger root = logback.getLoggerContext().getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         for (Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders(); appenders.hasNext(); ) {
             if (appenders.next() instanceof OutputStreamAppender<ILoggingEvent> stream && stream.getEncoder() != null) {

@@ -11,8 +11,6 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import net.logstash.logback.encoder.LogstashEncoder;
-import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 
 /**
  * Logging configured in code instead of a logback.xml: parsing XML costs a cold start ~300 classes and
@@ -23,9 +21,8 @@ import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public class LogbackConfigurator extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n";
-    /** logstash-logback-encoder's name for "leave this field out". */
-    private static final String IGNORE = "[ignore]";
+    /** The line's key-value pairs (the request line's fields) follow the message as key=value. */
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg %kvp{NONE}%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -50,21 +47,10 @@ public class LogbackConfigurator extends ContextAwareBase implements Configurato
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /**
-     * One JSON object per line: time, level, logger, message, the line's structured fields (the request line's,
-     * observability/internal/RequestLog), MDC, and a stack trace cut to a readable size, root cause first.
-     */
+    /** One JSON object per line ({@link JsonLineEncoder}). */
     public static Encoder<ILoggingEvent> jsonEncoder(Context context) {
-        LogstashEncoder encoder = new LogstashEncoder();
+        JsonLineEncoder encoder = new JsonLineEncoder();
         encoder.setContext(context);
-        encoder.getFieldNames().setVersion(IGNORE);
-        encoder.getFieldNames().setLevelValue(IGNORE);
-        encoder.getFieldNames().setThread(IGNORE);
-        ShortenedThrowableConverter stackTraces = new ShortenedThrowableConverter();
-        stackTraces.setMaxDepthPerThrowable(40);
-        stackTraces.setMaxLength(16_384);
-        stackTraces.setRootCauseFirst(true);
-        encoder.setThrowableConverter(stackTraces);
         encoder.start();
         return encoder;
     }

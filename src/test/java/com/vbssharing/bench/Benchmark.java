@@ -29,7 +29,7 @@ public final class Benchmark {
                 Thread.sleep(Long.MAX_VALUE);
             }
             if (only.contains("artifact")) {
-                report.artifact(ArtifactCheck.inspect());
+                report.artifact(ArtifactCheck.inspectAll());
             }
             if (only.contains("cold")) {
                 ColdStartBenchmark cold = new ColdStartBenchmark(env, repetitions);

@@ -54,14 +54,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every function of template.yaml run the way {@code sam local invoke <Function> -e events/<event>.json
- * --env-vars env.json} runs it, without Docker: the deployment package as built ({@code mvn package}) unzipped as
- * the task root, the Lambda runtime interface client (the java21 image's entry point) polling a Runtime API on
+ * --env-vars env.json} runs it, without Docker: the function's deployment package as built ({@code mvn package}),
+ * unpacked as the task root by the Makefile target {@code sam build} runs for it, the Lambda runtime interface client (the java21 image's entry point) polling a Runtime API on
  * loopback for the committed event, and exactly the environment SAM gives the function: the variables the
  * template declares, with env.json's values, and SAM's own (region, its {@code defaultkey} credentials). The one
  * liberty: {@code host.docker.internal} (the host, seen from SAM's container) is this machine's loopback.
  *
- * <p>It also records which classes each function loads, and holds the package to holding no local-run code and
- * no jar that none of the functions loads a class from.
+ * <p>It also records which classes each function loads, and holds the packages to holding no local-run code and
+ * no jar that none of the functions shipping it loads a class from.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SamLocalInvokeIT {
@@ -70,22 +70,23 @@ class SamLocalInvokeIT {
     private static final String BACKUP = "11111111-2222-4333-8444-555555555555";
     private static final String SHARE = "66666666-7777-4888-9999-000000000000";
     private static final String SEEDED_TARGET = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1";
-    private static final Path PACKAGE = Path.of("target", "vbs-sharing-lambda.zip");
+    private static final List<Path> PACKAGES = Stream.of("", "-events", "-automation")
+            .map(kind -> Path.of("target", "vbs-sharing-lambda" + kind + ".zip")).toList();
     private static final Path RUNTIME_CLIENT =
             Path.of("target", "lambda-runtime", "aws-lambda-java-runtime-interface-client-2.10.1.jar");
     private static final Pattern LOADED_FROM = Pattern.compile("source: (?:jar:)?file:(\\S+?\\.jar)");
 
     private final SamLocal sam = SamLocal.read();
     private final Map<String, Set<String>> jarsLoadedBy = new LinkedHashMap<>();
+    /** Per function, the folder sam build would upload: what its Makefile target unpacked. */
+    private final Map<String, Path> taskRoots = new LinkedHashMap<>();
     private Path work;
-    private Path taskRoot;
     private PutEventsCaptureServer eventBridge;
     private ApplicationContext storage;
 
     @BeforeAll
     void unpackAndSeed() throws IOException {
         work = Files.createDirectories(Path.of("target", "sam-local"));
-        taskRoot = unzip(PACKAGE, work.resolve("task"));
         eventBridge = new PutEventsCaptureServer();
         // The table env.json names, created as the local run creates it (README's walkthrough).
         Map<String, Object> properties = TestApp.quietContextProperties();
@@ -148,33 +149,77 @@ class SamLocalInvokeIT {
     }
 
     @Test
-    void thePackageHoldsNoLocalRunCode() throws IOException {
-        List<String> entries = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(PACKAGE))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                entries.add(entry.getName());
+    void thePackagesHoldNoLocalRunCode() throws IOException {
+        for (Path pkg : PACKAGES) {
+            List<String> entries = new ArrayList<>();
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(pkg))) {
+                for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                    entries.add(entry.getName());
+                }
             }
+            assertTrue(entries.contains("com/vbssharing/storage/internal/SharingTransactions.class"),
+                    () -> "the classes are in " + pkg);
+            List<String> local = entries.stream().filter(name -> name.startsWith("com/vbssharing/local/")
+                    || name.startsWith("com/vbssharing/storage/local/") || name.contains("com.vbssharing.local.")
+                    || name.contains("com.vbssharing.storage.local.") || name.equals("application-local.properties")
+                    || name.matches("lib/(DynamoDBLocal|sqlite4java|micronaut-http-server-netty|junit|micronaut-test).*"))
+                    .toList();
+            assertEquals(List.of(), local, pkg::toString);
         }
-        assertTrue(entries.contains("com/vbssharing/storage/internal/SharingTransactions.class"), "the classes are there");
-        List<String> local = entries.stream().filter(name -> name.startsWith("com/vbssharing/local/")
-                || name.startsWith("com/vbssharing/storage/local/") || name.contains("com.vbssharing.local.")
-                || name.contains("com.vbssharing.storage.local.") || name.equals("application-local.properties")
-                || name.matches("lib/(DynamoDBLocal|sqlite4java|micronaut-http-server-netty|junit|micronaut-test).*"))
-                .toList();
-        assertEquals(List.of(), local);
     }
 
+    /** Each package's jars, against the jars loaded by the functions that ship it. */
     private void assertEveryPackagedJarIsLoadedBySomeFunction() throws IOException {
-        Set<String> packaged;
-        try (Stream<Path> jars = Files.list(taskRoot.resolve("lib"))) {
-            packaged = jars.map(jar -> jar.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        Map<Set<String>, Set<String>> loadedByPackage = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> run : jarsLoadedBy.entrySet()) {
+            loadedByPackage.computeIfAbsent(packagedJars(functionOf(run.getKey())), jars -> new TreeSet<>())
+                    .addAll(run.getValue());
         }
-        Set<String> loaded = jarsLoadedBy.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-        Set<String> unused = new TreeSet<>(packaged);
-        unused.removeAll(loaded);
-        System.out.println("Jars in the package: " + packaged.size() + "; loaded by some function: "
-                + (packaged.size() - unused.size()));
-        assertEquals(Set.of(), unused, "packaged jars that no function loads a class from");
+        assertEquals(PACKAGES.size(), loadedByPackage.size(), "the functions ship one of three packages");
+        for (Map.Entry<Set<String>, Set<String>> pkg : loadedByPackage.entrySet()) {
+            Set<String> unused = new TreeSet<>(pkg.getKey());
+            unused.removeAll(pkg.getValue());
+            System.out.println("Jars in a package: " + pkg.getKey().size() + "; loaded by a function shipping it: "
+                    + (pkg.getKey().size() - unused.size()));
+            assertEquals(Set.of(), unused, "packaged jars that no function shipping them loads a class from");
+        }
+    }
+
+    private Set<String> packagedJars(String function) throws IOException {
+        try (Stream<Path> jars = Files.list(taskRoot(function).resolve("lib"))) {
+            return jars.map(jar -> jar.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static String functionOf(String run) {
+        return run.endsWith("-jwks") ? run.substring(0, run.length() - "-jwks".length()) : run;
+    }
+
+    /**
+     * What {@code sam build} uploads for the function: its Makefile target run into an empty folder, the packages
+     * {@code mvn package} just built taken as they are ({@code -o}: make must not rebuild them inside Maven).
+     */
+    private Path taskRoot(String function) throws IOException {
+        Path root = taskRoots.get(function);
+        if (root != null) {
+            return root;
+        }
+        root = work.resolve("task-" + function);
+        deleteRecursively(root);
+        Files.createDirectories(root);
+        List<String> command = new ArrayList<>(List.of("make", "--no-print-directory"));
+        PACKAGES.forEach(pkg -> command.addAll(List.of("-o", pkg.toString())));
+        command.addAll(List.of("build-" + function, "ARTIFACTS_DIR=" + root.toAbsolutePath()));
+        Process make = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertEquals(0, make.waitFor(), () -> String.join(" ", command) + ": " + output);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        taskRoots.put(function, root);
+        return root;
     }
 
     /**
@@ -220,7 +265,7 @@ class SamLocalInvokeIT {
                     "-Xlog:class+load=info:file=" + classLog.toAbsolutePath(),
                     "-cp", RUNTIME_CLIENT.toAbsolutePath().toString(),
                     "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", sam.handler(function))
-                    .directory(taskRoot.toFile()) // the client's task root is its working directory, /var/task
+                    .directory(taskRoot(function).toFile()) // the client's task root is its working directory, /var/task
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve(run + ".log").toFile());
             builder.environment().clear();
@@ -245,7 +290,7 @@ class SamLocalInvokeIT {
     }
 
     /** SAM's environment for the function (SamLocal), with the host's stand-ins on loopback. */
-    private Map<String, String> environment(String function, String runtimeApi) {
+    private Map<String, String> environment(String function, String runtimeApi) throws IOException {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PATH", System.getenv("PATH"));
         // What SAM sets itself: region, and without a host session its placeholder credentials.
@@ -257,7 +302,7 @@ class SamLocalInvokeIT {
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        environment.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
+        environment.put("LAMBDA_TASK_ROOT", taskRoot(function).toAbsolutePath().toString());
         environment.put("_HANDLER", sam.handler(function));
         sam.environment(function).forEach((name, value) -> environment.put(name, onLoopback(name, value)));
         return environment;
@@ -296,24 +341,12 @@ class SamLocalInvokeIT {
         return jars;
     }
 
-    private static Path unzip(Path zip, Path target) throws IOException {
-        if (Files.exists(target)) {
-            try (Stream<Path> old = Files.walk(target)) {
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> old = Files.walk(folder)) {
                 old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path path = target.resolve(entry.getName()).normalize();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else {
-                    Files.createDirectories(path.getParent());
-                    Files.copy(in, path);
-                }
-            }
-        }
-        return target;
     }
 
     private static Backup backup(BackupStatus status) {

@@ -1,47 +1,52 @@
 package com.vbssharing.observability.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.vbssharing.observability.Counter;
 import com.vbssharing.observability.MetricsConfiguration;
 import com.vbssharing.observability.Observation;
+import com.vbssharing.observability.internal.MetricsDocument.Unit;
 import jakarta.inject.Singleton;
-import software.amazon.cloudwatchlogs.emf.environment.Environment;
-import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
-import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
-import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
-import software.amazon.cloudwatchlogs.emf.model.Unit;
 
+import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * One CloudWatch Embedded Metric Format document per observed operation, written to standard output, where
- * Lambda's log group turns it into metrics of the configured namespace with one dimension, {@code Operation}.
- * The environment is chosen here, not probed: the library's probing would try EC2's metadata address outside
- * Lambda. SnapStart's priming requests get their documents made and dropped.
+ * One CloudWatch Embedded Metric Format document ({@link MetricsDocument}) per observed operation, printed on
+ * standard output, where Lambda's log group turns it into metrics of the configured namespace with one dimension,
+ * {@code Operation}. SnapStart's priming requests get their documents made and dropped.
  */
 @Singleton
 public class MetricsPublisher {
 
     public static final String DIMENSION = "Operation";
+    /** CloudWatch's rule for a namespace. */
+    private static final Pattern NAMESPACE = Pattern.compile("[a-zA-Z0-9._#:/-]{1,255}");
 
-    private final MetricsConfiguration configuration;
+    private final JsonFactory json = JsonFactory.builder().build();
+    private final String namespace;
     private final boolean enabled;
-    private final Environment environment;
+    private final Clock clock;
 
-    public MetricsPublisher(MetricsConfiguration configuration) {
-        this.configuration = configuration;
+    public MetricsPublisher(MetricsConfiguration configuration, Clock clock) {
+        this.namespace = configuration.getNamespace();
         this.enabled = configuration.isEnabled();
-        this.environment = MetricsConfiguration.inLambda() ? new LambdaEnvironment() : new ConsoleEnvironment();
+        this.clock = clock;
+        if (enabled && (namespace == null || !NAMESPACE.matcher(namespace).matches())) {
+            throw new IllegalArgumentException("vbs.metrics.namespace (VBS_METRICS_NAMESPACE) must match "
+                    + NAMESPACE.pattern() + ", not " + namespace);
+        }
     }
 
     void request(Observation observation, int status, long latencyMillis) {
         if (!enabled) {
             return;
         }
-        MetricsLogger metrics = start(observation);
-        metrics.putMetric("Requests", 1, Unit.COUNT);
-        metrics.putMetric("ClientErrors", status >= 400 && status < 500 ? 1 : 0, Unit.COUNT);
-        metrics.putMetric("ServerErrors", status >= 500 ? 1 : 0, Unit.COUNT);
-        metrics.putProperty("status", status);
+        MetricsDocument metrics = start(observation)
+                .metric("Requests", 1, Unit.COUNT)
+                .metric("ClientErrors", status >= 400 && status < 500 ? 1 : 0, Unit.COUNT)
+                .metric("ServerErrors", status >= 500 ? 1 : 0, Unit.COUNT)
+                .property("status", status);
         finish(metrics, observation, latencyMillis);
     }
 
@@ -49,36 +54,35 @@ public class MetricsPublisher {
         if (!enabled) {
             return;
         }
-        MetricsLogger metrics = start(observation);
-        metrics.putMetric("Records", records, Unit.COUNT);
-        metrics.putMetric("FailedRecords", failedRecords, Unit.COUNT);
+        MetricsDocument metrics = start(observation)
+                .metric("Records", records, Unit.COUNT)
+                .metric("FailedRecords", failedRecords, Unit.COUNT);
         finish(metrics, observation, latencyMillis);
     }
 
-    private MetricsLogger start(Observation observation) {
-        MetricsLogger metrics = new MetricsLogger(observation.invocation().priming() ? ConsoleEnvironment.REHEARSAL
-                : environment);
-        metrics.setNamespace(configuration.getNamespace());
-        metrics.setDimensions(DimensionSet.of(DIMENSION, observation.operation()));
-        return metrics;
+    private MetricsDocument start(Observation observation) {
+        return new MetricsDocument(namespace, DIMENSION, observation.operation(), clock.millis());
     }
 
     /** DynamoDB metrics only where DynamoDB was called: each metric name and operation pair is billed. */
-    private static void finish(MetricsLogger metrics, Observation observation, long latencyMillis) {
-        metrics.putMetric("Latency", latencyMillis, Unit.MILLISECONDS);
+    private void finish(MetricsDocument metrics, Observation observation, long latencyMillis) {
+        metrics.metric("Latency", latencyMillis, Unit.MILLISECONDS);
         if (observation.dynamoDbCalls() > 0) {
-            metrics.putMetric("DynamoDbCalls", observation.dynamoDbCalls(), Unit.COUNT);
-            metrics.putMetric("DynamoDbTime", observation.dynamoDbMillis(), Unit.MILLISECONDS);
-            metrics.putMetric("ConsumedReadCapacity", observation.consumedReadCapacity(), Unit.COUNT);
-            metrics.putMetric("ConsumedWriteCapacity", observation.consumedWriteCapacity(), Unit.COUNT);
+            metrics.metric("DynamoDbCalls", observation.dynamoDbCalls(), Unit.COUNT)
+                    .metric("DynamoDbTime", observation.dynamoDbMillis(), Unit.MILLISECONDS)
+                    .metric("ConsumedReadCapacity", observation.consumedReadCapacity(), Unit.COUNT)
+                    .metric("ConsumedWriteCapacity", observation.consumedWriteCapacity(), Unit.COUNT);
         }
         for (Map.Entry<Counter, Long> counted : observation.counters().entrySet()) {
-            metrics.putMetric(counted.getKey().metricName(), counted.getValue(), Unit.COUNT);
+            metrics.metric(counted.getKey().metricName(), counted.getValue(), Unit.COUNT);
         }
         if (observation.invocation().requestId() != null) {
-            metrics.putProperty("request_id", observation.invocation().requestId());
+            metrics.property("request_id", observation.invocation().requestId());
         }
-        metrics.putProperty("cold_start", observation.coldStart());
-        metrics.flush();
+        metrics.property("cold_start", observation.coldStart());
+        String document = metrics.toJson(json);
+        if (!observation.invocation().priming()) {
+            System.out.println(document);
+        }
     }
 }

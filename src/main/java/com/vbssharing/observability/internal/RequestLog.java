@@ -1,15 +1,14 @@
 package com.vbssharing.observability.internal;
 
 import com.vbssharing.api.Fault;
-import com.vbssharing.logging.LogFormat;
 import com.vbssharing.logging.LogRehearsal;
 import com.vbssharing.observability.Counter;
 import com.vbssharing.observability.Observation;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import net.logstash.logback.argument.StructuredArguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 import org.slf4j.spi.LoggingEventBuilder;
 
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /**
  * One log line per API request and per stream batch or automation event, its fields as in README ("Finding a
- * request"). In JSON the fields are the line's own; in text they follow the message as {@code key=value}.
+ * request"), as the line's key-value pairs: in JSON fields of their own, in text {@code key=value} after the message.
  * A server-side failure is logged here, once, with its cause: at ERROR (a 503: WARN, with the reason). SnapStart's
  * priming requests get their lines made and dropped ({@link LogRehearsal}).
  */
@@ -29,8 +28,6 @@ public class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
     /** Paths are the caller's input: cut like every echoed value. */
     static final int MAX_PATH = 256;
-
-    private final LogFormat format = LogFormat.current();
 
     void request(Observation observation, RequestFacts facts, long latencyMillis) {
         Fields fields = new Fields();
@@ -75,26 +72,28 @@ public class RequestLog {
             fields.add(counted.getKey().logField(), counted.getValue());
         }
         fields.add("cold_start", observation.coldStart());
-        String template = format == LogFormat.JSON ? message : message + " {}".repeat(fields.arguments.size());
         Throwable cause = level == Level.ERROR ? observation.failure() : null;
         if (observation.invocation().priming()) {
-            LogRehearsal.encode(LOG, level, template, fields.arguments.toArray(), cause);
+            LogRehearsal.encode(LOG, level, message, fields.pairs, cause);
             return;
         }
-        LoggingEventBuilder line = LOG.atLevel(level);
+        LoggingEventBuilder line = LOG.atLevel(level).setMessage(message);
+        for (KeyValuePair pair : fields.pairs) {
+            line = line.addKeyValue(pair.key, pair.value);
+        }
         if (cause != null) {
             line = line.setCause(cause);
         }
-        line.log(template, fields.arguments.toArray());
+        line.log();
     }
 
     /** The line's fields in order; absent values are left out rather than written as null. */
     private static final class Fields {
-        private final List<Object> arguments = new ArrayList<>();
+        private final List<KeyValuePair> pairs = new ArrayList<>();
 
         void add(String name, Object value) {
             if (value != null) {
-                arguments.add(StructuredArguments.keyValue(name, value));
+                pairs.add(new KeyValuePair(name, value));
             }
         }
     }

@@ -6,6 +6,7 @@ import com.vbssharing.api.JsonBodies;
 import com.vbssharing.sharing.NewShares;
 import com.vbssharing.sharing.Share;
 import com.vbssharing.sharing.ShareService;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -25,6 +26,7 @@ import java.util.Set;
  * on-failure destination. Nothing is lost silently.
  */
 @Singleton
+@Requires(classes = SqsClient.class)
 public class ShareAutomation {
 
     public static final String SHARE_REQUESTED = "Backup Share Requested";

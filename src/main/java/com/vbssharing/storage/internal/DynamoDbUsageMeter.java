@@ -25,7 +25,7 @@ import java.util.Set;
  * Meters every DynamoDB call for the request or batch it serves: one call per API call (its retries included),
  * its time, and the capacity it consumed, which each request asks DynamoDB to return ({@code
  * ReturnConsumedCapacity=TOTAL}, a field of every data-plane request this service makes). Installed on the client by
- * {@link DynamoDbClientSettings}.
+ * {@link DynamoDbClientFactory}.
  */
 @Singleton
 public class DynamoDbUsageMeter implements ExecutionInterceptor {
