@@ -125,24 +125,29 @@ public class SnapStartPriming implements Resource {
     }
 
     /**
-     * The priming requests find nothing (no data may be written), so the listings they answer are empty. This
-     * serializes full pages of the two listing shapes, as a list request with results would.
+     * The priming requests find nothing (no data may be written), so the listings they answer are empty and the
+     * share they ask for is refused. This serializes full pages of the two listing shapes, as a list request with
+     * results would, and the answer to a share request that succeeded.
      */
     private void primeListings() {
         try {
             List<Link> links = List.of(new Link("https://example/v3/p/backups/b", "self"),
                     new Link("https://example/p/backups/b", "bookmark"));
             List<ShareView.WithBackup> shares = new ArrayList<>();
+            List<ShareView.Plain> created = new ArrayList<>();
             List<BackupView.Detail> backups = new ArrayList<>();
             for (int i = 0; i < PAGE; i++) {
                 Backup backup = sampleBackup("b" + i);
                 backups.add(BackupView.detail(backup, links, LATEST));
-                shares.add(ShareView.withBackup(new Share("s" + i, "b" + i, PROJECT, TARGET,
-                        "2020-01-01T00:00:00.000000", "2020-01-01T00:00:00.000000"), BackupView.detail(backup, links)));
+                Share share = new Share("s" + i, "b" + i, PROJECT, TARGET, "2020-01-01T00:00:00.000000",
+                        "2020-01-01T00:00:00.000000");
+                shares.add(ShareView.withBackup(share, BackupView.detail(backup, links)));
+                created.add(ShareView.plain(share));
             }
             for (int round = 0; round < ROUNDS; round++) {
                 jsonMapper.writeValueAsBytes(new ShareController.Listing(shares, links));
                 jsonMapper.writeValueAsBytes(new BackupController.Listing(backups, links, PAGE));
+                jsonMapper.writeValueAsBytes(new ShareController.Created(created));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Priming the listing codecs failed: {}", e.toString());
