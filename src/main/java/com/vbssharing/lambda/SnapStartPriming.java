@@ -15,6 +15,7 @@ import com.vbssharing.backup.NewBackup;
 import com.vbssharing.sharing.Share;
 import com.vbssharing.sharing.ShareController;
 import com.vbssharing.sharing.ShareView;
+import com.vbssharing.storage.StoragePriming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
@@ -196,5 +197,6 @@ public class SnapStartPriming implements Resource {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Priming the JSON codecs failed: {}", e.toString());
         }
+        StoragePriming.loadSuccessfulWriteAnswers();
     }
 }

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import org.slf4j.event.KeyValuePair;
+import org.slf4j.spi.DefaultLoggingEventBuilder;
 
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class LogRehearsal {
         if (!(logger instanceof Logger logback)) {
             return;
         }
+        new DefaultLoggingEventBuilder(logger, level); // the builder a real line goes through (RequestLog), unused
         LoggingEvent event = new LoggingEvent(LogRehearsal.class.getName(), logback,
                 Level.convertAnSLF4JLevel(level), message, cause, null);
         pairs.forEach(event::addKeyValuePair);
