@@ -1,17 +1,15 @@
 package com.vbssharing.events;
 
-import com.vbssharing.aws.LocalEndpoint;
+import com.vbssharing.aws.AwsClients;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * The EventBridge client: the same light HTTP client as DynamoDB's, and a local endpoint when configured
+ * The EventBridge client of the event publisher ({@link AwsClients}), at a local endpoint when configured
  * (env {@code VBS_EVENTBRIDGE_ENDPOINT}: {@code sam local} and tests).
  */
 @Factory
@@ -21,9 +19,6 @@ public class EventBridgeClientFactory {
     @Singleton
     @Bean(preDestroy = "close")
     EventBridgeClient eventBridgeClient(EventsConfiguration configuration, @Value("${aws.region}") String region) {
-        return LocalEndpoint.apply(EventBridgeClient.builder(), configuration.getEndpointOverride())
-                .region(Region.of(region))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return AwsClients.configure(EventBridgeClient.builder(), region, configuration.getEndpointOverride()).build();
     }
 }

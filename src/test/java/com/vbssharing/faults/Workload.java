@@ -49,8 +49,9 @@ final class Workload {
 
         @Override
         public String toString() {
+            String body = response.body() == null ? "(no body)" : response.body();
             return operation + " after " + took.toMillis() + " ms: " + response.status() + " "
-                    + response.body().substring(0, Math.min(300, response.body().length()))
+                    + body.substring(0, Math.min(300, body.length()))
                     + (response.header("Retry-After") == null ? "" : " (Retry-After " + response.header("Retry-After") + ")");
         }
     }
