@@ -10,8 +10,6 @@ import org.slf4j.event.KeyValuePair;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -77,7 +75,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
                 for (KeyValuePair pair : pairs) {
                     if (!OWN_FIELDS.contains(pair.key)) {
                         out.writeFieldName(pair.key);
-                        writeValue(out, pair.value);
+                        JsonValues.write(out, pair.value);
                     }
                 }
             }
@@ -90,22 +88,6 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
         }
         line.write('\n');
         return line.toByteArray();
-    }
-
-    private static void writeValue(JsonGenerator out, Object value) throws IOException {
-        if (value == null) {
-            out.writeNull();
-        } else if (value instanceof Boolean flag) {
-            out.writeBoolean(flag);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            out.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Double || value instanceof Float) {
-            out.writeNumber(((Number) value).doubleValue());
-        } else if (value instanceof BigDecimal || value instanceof BigInteger) {
-            out.writeNumber(value.toString());
-        } else {
-            out.writeString(value.toString());
-        }
     }
 
     private static String cut(String stackTrace) {

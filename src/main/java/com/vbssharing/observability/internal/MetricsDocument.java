@@ -2,6 +2,7 @@ package com.vbssharing.observability.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.vbssharing.logging.JsonValues;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -90,29 +91,17 @@ final class MetricsDocument {
             out.writeEndObject();
             out.writeStringField(dimension, dimensionValue);
             for (Metric metric : metrics) {
-                writeNumber(out, metric.name(), metric.value());
+                out.writeFieldName(metric.name());
+                JsonValues.write(out, metric.value());
             }
             for (Map.Entry<String, Object> property : properties.entrySet()) {
-                if (property.getValue() instanceof Number number) {
-                    writeNumber(out, property.getKey(), number);
-                } else if (property.getValue() instanceof Boolean flag) {
-                    out.writeBooleanField(property.getKey(), flag);
-                } else {
-                    out.writeStringField(property.getKey(), String.valueOf(property.getValue()));
-                }
+                out.writeFieldName(property.getKey());
+                JsonValues.write(out, property.getValue());
             }
             out.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
-    }
-
-    private static void writeNumber(JsonGenerator out, String name, Number value) throws IOException {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            out.writeNumberField(name, value.longValue());
-        } else {
-            out.writeNumberField(name, value.doubleValue());
-        }
     }
 }
