@@ -21,8 +21,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import com.vbssharing.auth.Authenticated;
 import com.vbssharing.auth.Caller;
 import io.micronaut.serde.annotation.Serdeable;
@@ -36,7 +34,6 @@ import java.util.function.Function;
  * has the shape of the microversion the request negotiated ({@link ApiVersion}).
  */
 @Controller("/v3/{project_id}/backups")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Authenticated
 public class BackupController {
 

@@ -18,8 +18,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Clock;
@@ -33,7 +31,6 @@ import java.util.List;
  * everyone and refuse in Keystone's error shape.
  */
 @Controller("/identity/v3")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class IdentityController {
 
     static final String SUBJECT_TOKEN = "X-Subject-Token";

@@ -5,6 +5,9 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.ApplicationContextConfigurer;
 import io.micronaut.context.annotation.ContextConfigurer;
 import io.micronaut.context.env.Environment;
+import io.micronaut.scheduling.executor.ThreadSelection;
+
+import java.util.Map;
 
 /**
  * Start-up switches applied to every application context, the Lambda handlers' included (they build theirs
@@ -18,6 +21,14 @@ public class StartupConfigurer implements ApplicationContextConfigurer {
 
     /** The environment Micronaut's Lambda builder adds (beside {@code function}). */
     static final String LAMBDA_ENVIRONMENT = "lambda";
+
+    /**
+     * Where routes run. application.properties says {@code BLOCKING} for the local server (Netty's event loop must
+     * not wait on DynamoDB); a Lambda invocation's thread serves one request and has nothing else to do, so Lambda
+     * contexts run routes on it: {@code MANUAL} (no executor unless a route names one). Handing each request to a
+     * pool thread and back cost two thread switches per request (docs/decisions.md, "Where a Lambda request runs").
+     */
+    static final String THREAD_SELECTION = "micronaut.server.thread-selection";
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
@@ -34,7 +45,8 @@ public class StartupConfigurer implements ApplicationContextConfigurer {
         return ApplicationContext.builder()
                 .environments(Environment.FUNCTION, LAMBDA_ENVIRONMENT)
                 .eagerInitConfiguration(true)
-                .eagerInitSingletons(eagerInit());
+                .eagerInitSingletons(eagerInit())
+                .properties(Map.of(THREAD_SELECTION, ThreadSelection.MANUAL.name()));
     }
 
     private static boolean eagerInit() {

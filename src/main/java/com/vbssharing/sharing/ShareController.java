@@ -18,8 +18,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import com.vbssharing.auth.Authenticated;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -28,7 +26,6 @@ import java.util.List;
 
 /** The VBS backup-sharing API: create, query, count, get and delete shares. */
 @Controller("/v2/{project_id}/os-vendor-backup-sharing")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Authenticated
 public class ShareController {
 

@@ -1,19 +1,30 @@
 package com.vbssharing.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.vbssharing.support.LambdaApi;
 import com.vbssharing.support.TestApp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A function's context starts without the clients only other functions use. */
+/** A function's context starts without the clients only other functions use, and runs routes where it should. */
 class StartupConfigurerTest {
 
     @Test
@@ -31,6 +42,32 @@ class StartupConfigurerTest {
         try (ApplicationContext context = start(new LambdaApplicationContextBuilder())) {
             assertFalse(context.getActiveBeanRegistrations(SqsClient.class).isEmpty());
             assertFalse(context.getActiveBeanRegistrations(EventBridgeClient.class).isEmpty());
+        }
+    }
+
+    /** A Lambda invocation's thread serves one request: the route runs on it, not on a pool thread. */
+    @Test
+    void aLambdaContextRunsRoutesOnTheInvocationsThread() {
+        try (ApplicationContext context = start(StartupConfigurer.lambdaContextBuilder()
+                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
+            APIGatewayProxyResponseEvent answer = new ApiHandler(context).handleRequest(
+                    LambdaApi.event("GET", "/thread-probe", Map.of(), null), new MockLambdaContext());
+            assertEquals(200, answer.getStatusCode());
+            assertEquals(Thread.currentThread().getName(), answer.getBody());
+        }
+    }
+
+    /** The local server must not wait on DynamoDB on Netty's event loop: its routes run on the blocking executor. */
+    @Test
+    void theLocalServerRunsRoutesOffTheEventLoop() throws Exception {
+        try (ApplicationContext context = start(ApplicationContext.builder()
+                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    server.getURI().resolve("/thread-probe")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            assertFalse(answer.body().toLowerCase(Locale.ROOT).contains("eventloop"), answer.body());
+            assertNotEquals(Thread.currentThread().getName(), answer.body());
         }
     }
 

@@ -12,7 +12,9 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a DynamoDB call that failed for want of DynamoDB (unreachable, too slow, throttling after the SDK's own
@@ -25,6 +27,8 @@ final class DynamoDbFailures implements InvocationHandler {
 
     private final DynamoDbClient client;
     private final String table;
+    /** {@link #implemented} per interface method: a reflective lookup is far dearer than the call it decides on. */
+    private final Map<Method, Boolean> implementedByClient = new ConcurrentHashMap<>();
 
     private DynamoDbFailures(DynamoDbClient client, String table) {
         this.client = client;
@@ -56,6 +60,10 @@ final class DynamoDbFailures implements InvocationHandler {
 
     /** Whether the SDK's client implements the method itself (the interface's defaults only throw or delegate). */
     private boolean implemented(Method method) {
+        return implementedByClient.computeIfAbsent(method, this::lookUpImplemented);
+    }
+
+    private boolean lookUpImplemented(Method method) {
         try {
             return client.getClass().getMethod(method.getName(), method.getParameterTypes()).getDeclaringClass()
                     != DynamoDbClient.class;
