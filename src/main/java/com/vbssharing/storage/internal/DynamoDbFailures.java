@@ -8,71 +8,26 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * What a DynamoDB call that failed for want of DynamoDB (unreachable, too slow, throttling after the SDK's own
  * retries, failing on its side, or without the table) becomes: a {@link ServiceUnavailableException}, answered 503
  * with {@code Retry-After}. Failures that mean something to the code (a condition, a cancelled transaction, a
- * validation error) pass unchanged. It wraps the client bean (a {@code DynamoDbClient} is an interface), so every
+ * validation error) pass unchanged. The client bean is wrapped ({@link FailureTranslatingDynamoDbClient}), so every
  * call of the adapter is covered; an SDK interceptor may not change an exception's type.
  */
-final class DynamoDbFailures implements InvocationHandler {
+final class DynamoDbFailures {
 
-    private final DynamoDbClient client;
     private final String table;
-    /** {@link #implemented} per interface method: a reflective lookup is far dearer than the call it decides on. */
-    private final Map<Method, Boolean> implementedByClient = new ConcurrentHashMap<>();
 
-    private DynamoDbFailures(DynamoDbClient client, String table) {
-        this.client = client;
+    private DynamoDbFailures(String table) {
         this.table = table;
     }
 
     static DynamoDbClient wrap(DynamoDbClient client, String table) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[]{DynamoDbClient.class}, new DynamoDbFailures(client, table));
+        return new FailureTranslatingDynamoDbClient(client, new DynamoDbFailures(table));
     }
 
-    /** The calls on items; table management (local runs and tests create the table) keeps the SDK's exceptions. */
-    private static final Set<String> ITEM_CALLS = Set.of("getItem", "putItem", "updateItem", "deleteItem", "query",
-            "scan", "batchGetItem", "batchWriteItem", "transactWriteItems", "transactGetItems");
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        if (!implemented(method)) {
-            // Builder variants and paginators, which the interface implements by calling the request variants: through
-            // this proxy, so that the calls they make are translated too.
-            return InvocationHandler.invokeDefault(proxy, method, args);
-        }
-        try {
-            return method.invoke(client, args);
-        } catch (InvocationTargetException e) {
-            throw ITEM_CALLS.contains(method.getName()) ? translate(e.getCause()) : e.getCause();
-        }
-    }
-
-    /** Whether the SDK's client implements the method itself (the interface's defaults only throw or delegate). */
-    private boolean implemented(Method method) {
-        return implementedByClient.computeIfAbsent(method, this::lookUpImplemented);
-    }
-
-    private boolean lookUpImplemented(Method method) {
-        try {
-            return client.getClass().getMethod(method.getName(), method.getParameterTypes()).getDeclaringClass()
-                    != DynamoDbClient.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-    }
-
-    Throwable translate(Throwable failure) {
+    RuntimeException translate(RuntimeException failure) {
         if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
             return unavailable("DynamoDB did not answer in time", 2, failure);
         }
