@@ -65,6 +65,9 @@ final class BenchEnvironment implements AutoCloseable {
         properties.put("vbs.table.create-if-missing", true);
         properties.put("vbs.snapstart.priming", false);
         properties.put("vbs.auth.jwt-secret", SECRET);
+        // The harness's own seeding and lookups (the scale section's offset lookup reads ~50,000 index items).
+        properties.put("vbs.table.attempt-timeout", ScaleBenchmark.ATTEMPT_TIMEOUT);
+        properties.put("vbs.table.call-timeout", ScaleBenchmark.CALL_TIMEOUT);
         seeding = ApplicationContext.builder().properties(properties).start();
         try {
             Files.createDirectories(work);

@@ -66,9 +66,10 @@ final class PlanResults {
         List<String> options = new ArrayList<>(env.shippedJvmOptions());
         options.addAll(extraJvmOptions);
         // For profiling by hand, e.g. -Dbench.plan-jvm-options=-XX:StartFlightRecording=filename=/tmp/warm.jfr
+        // (several options: separated by spaces or ';', e.g. -XX:+UnlockDiagnosticVMOptions;-XX:+DumpPerfMapAtExit)
         String byHand = System.getProperty("bench.plan-jvm-options", "").trim();
         if (!byHand.isEmpty()) {
-            options.addAll(List.of(byHand.split("\\s+")));
+            options.addAll(List.of(byHand.split("[\\s;]+")));
         }
         options.add("-Dbench.handler=" + env.handlerOf("QuerySharesFunction"));
         options.addAll(env.awsProperties());
