@@ -2,9 +2,8 @@ package com.vbssharing.storage.internal;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
-
 import software.amazon.awssdk.services.dynamodb.model.*;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import java.util.function.Supplier;
 
@@ -14,7 +13,7 @@ import java.util.function.Supplier;
  * this class to the SDK's list); the interface's own defaults (the builder variants and the paginators) call these
  * methods, so the calls they make are translated too. Not a {@code java.lang.reflect.Proxy}: a proxy class loads
  * every request and response type of the interface when it is defined, ~1,000 classes in each cold start
- * (docs/decisions.md, "The DynamoDB client's failures").
+ * (docs/decisions.md, "The DynamoDB client's 503 translation").
  */
 final class FailureTranslatingDynamoDbClient implements DynamoDbClient {
 
