@@ -2,6 +2,7 @@ package com.vbssharing.aws;
 
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -17,7 +18,18 @@ public final class AwsClients {
 
     public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
                                                                                           String localEndpoint) {
-        builder.region(Region.of(region)).httpClientBuilder(UrlConnectionHttpClient.builder());
+        return configure(builder, region, localEndpoint, httpClientBuilder());
+    }
+
+    /** As {@link #configure(AwsClientBuilder, String, String)}, with an HTTP client that decorates ours. */
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, String region, String localEndpoint, SdkHttpClient.Builder<?> httpClient) {
+        builder.region(Region.of(region)).httpClientBuilder(httpClient);
         return LocalEndpoint.apply(builder, localEndpoint);
+    }
+
+    /** The HTTP client every AWS client here is built with. */
+    public static SdkHttpClient.Builder<?> httpClientBuilder() {
+        return UrlConnectionHttpClient.builder();
     }
 }

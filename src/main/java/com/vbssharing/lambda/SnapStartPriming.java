@@ -13,7 +13,6 @@ import com.vbssharing.backup.BackupRepository;
 import com.vbssharing.backup.BackupView;
 import com.vbssharing.backup.NewBackup;
 import com.vbssharing.sharing.Share;
-import com.vbssharing.sharing.ShareController;
 import com.vbssharing.sharing.ShareView;
 import com.vbssharing.storage.StoragePriming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -39,12 +38,13 @@ import java.util.Map;
 /**
  * SnapStart priming. Lambda snapshots the function after init; whatever ran before the snapshot is warm in
  * every restored copy. Before the checkpoint this sends three requests, {@link #ROUNDS} times, through a Lambda
- * handler on this context (get an unknown backup: 404; list shares: 200; share an unknown backup: 404, the
- * transaction writes nothing), which loads and runs the whole request path: routing, token check, controllers,
- * services, the DynamoDB client (signing, HTTP, marshalling, transaction cancellation) and the JSON codecs. The
- * token is minted in memory for a project no one uses and never leaves this process; without an HS256 secret
- * (JWKS only) it primes the DynamoDB client and the codecs alone. On a JVM without CRaC the registration is a
- * no-op.
+ * handler on this context (get a backup, list the shares of a project with a page of 25, share a backup), which
+ * loads and runs the whole request path: routing, token check, controllers, services, the DynamoDB client
+ * (signing, HTTP, marshalling) and the JSON codecs. Priming writes nothing: its project ({@link StoragePriming})
+ * has no data, and the storage adapter answers its calls as if it had, so the requests run the path a successful
+ * request runs (storage/internal/PrimingAnswers). The token is minted in memory for that project and never leaves
+ * this process; without an HS256 secret (JWKS only) it primes the DynamoDB client and the codecs alone. On a JVM
+ * without CRaC the registration is a no-op.
  */
 @Context
 @Requires(property = "vbs.snapstart.priming", notEquals = "false")
@@ -62,11 +62,9 @@ public class SnapStartPriming implements Resource {
     /** Priming stops after this even if rounds are left (a slow or throttled init), as a slower start beats none. */
     static final Duration REQUEST_BUDGET = Duration.ofSeconds(20);
 
-    /** A project no one uses, and a share target for it; both valid ids, neither ever written. */
-    static final String PROJECT = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
-    static final String TARGET = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1f";
-    /** A backup id no backup has (ids this service makes are random UUIDs, never this one). */
-    static final String BACKUP = "5ca1ab1e-5ca1-4ab1-8ab1-5ca1ab1e5ca1";
+    static final String PROJECT = StoragePriming.PROJECT;
+    static final String TARGET = StoragePriming.TARGET;
+    static final String BACKUP = StoragePriming.BACKUP;
 
     /** Answers are primed in their fullest shape, the maximum microversion's. */
     private static final ApiVersion LATEST = new ApiVersion(BackupApiVersions.MAX);
@@ -106,15 +104,20 @@ public class SnapStartPriming implements Resource {
         ColdStart.restored();
     }
 
-    /** Failures are logged, never fatal: a cold path is slower, not broken. */
-    public void prime() {
+    /**
+     * Failures are logged, never fatal: a cold path is slower, not broken. Returns the status of each priming
+     * request (none without a token).
+     */
+    public List<Integer> prime() {
         primeClientAndCodecs();
         primeListings();
+        List<Integer> statuses = new ArrayList<>();
         tokens.mint("snapstart-priming", PROJECT, Duration.ofMinutes(5))
-                .ifPresent(token -> Invocation.prime(() -> primeRequests(token)));
+                .ifPresent(token -> Invocation.prime(() -> primeRequests(token, statuses)));
+        return statuses;
     }
 
-    private void primeRequests(String token) {
+    private void primeRequests(String token, List<Integer> statuses) {
         ApiGatewayProxyRequestEventFunction handler = new ApiHandler(context);
         List<APIGatewayProxyRequestEvent> requests = List.of(
                 request("GET", "/v3/" + PROJECT + "/backups/" + BACKUP, token, null),
@@ -126,7 +129,11 @@ public class SnapStartPriming implements Resource {
             for (APIGatewayProxyRequestEvent request : requests) {
                 try {
                     APIGatewayProxyResponseEvent response = handler.handleRequest(request, null);
-                    LOG.debug("Priming {} {}: {}", request.getHttpMethod(), request.getPath(), response.getStatusCode());
+                    statuses.add(response.getStatusCode());
+                    if (response.getStatusCode() >= 300 && round == 0) {
+                        LOG.warn("Priming {} {} answered {}: its success path stays cold", request.getHttpMethod(),
+                                request.getPath(), response.getStatusCode());
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("Priming {} {} failed: {}", request.getHttpMethod(), request.getPath(), e.toString());
                     return;
@@ -135,30 +142,17 @@ public class SnapStartPriming implements Resource {
         }
     }
 
-    /**
-     * The priming requests find nothing (no data may be written), so the listings they answer are empty and the
-     * share they ask for is refused. This serializes full pages of the two listing shapes, as a list request with
-     * results would, and the answer to a share request that succeeded.
-     */
+    /** Serializes full pages of the backup listing, a shape no priming request answers. */
     private void primeListings() {
         try {
             List<Link> links = List.of(new Link("https://example/v3/p/backups/b", "self"),
                     new Link("https://example/p/backups/b", "bookmark"));
-            List<ShareView.WithBackup> shares = new ArrayList<>();
-            List<ShareView.Plain> created = new ArrayList<>();
             List<BackupView.Detail> backups = new ArrayList<>();
             for (int i = 0; i < PAGE; i++) {
-                Backup backup = sampleBackup("b" + i);
-                backups.add(BackupView.detail(backup, links, LATEST));
-                Share share = new Share("s" + i, "b" + i, PROJECT, TARGET, "2020-01-01T00:00:00.000000",
-                        "2020-01-01T00:00:00.000000");
-                shares.add(ShareView.withBackup(share, BackupView.detail(backup, links)));
-                created.add(ShareView.plain(share));
+                backups.add(BackupView.detail(sampleBackup("b" + i), links, LATEST));
             }
             for (int round = 0; round < ROUNDS; round++) {
-                jsonMapper.writeValueAsBytes(new ShareController.Listing(shares, links));
                 jsonMapper.writeValueAsBytes(new BackupController.Listing(backups, links, PAGE));
-                jsonMapper.writeValueAsBytes(new ShareController.Created(created));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Priming the listing codecs failed: {}", e.toString());
@@ -223,6 +217,5 @@ public class SnapStartPriming implements Resource {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Priming the JSON codecs failed: {}", e.toString());
         }
-        StoragePriming.loadSuccessfulWriteAnswers();
     }
 }

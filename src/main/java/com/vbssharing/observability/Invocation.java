@@ -36,7 +36,8 @@ public record Invocation(@Nullable String requestId, @Nullable String traceId, b
         return Optional.ofNullable(CURRENT.get());
     }
 
-    private static boolean isPriming() {
+    /** Whether this thread is running SnapStart's priming requests. */
+    static boolean isPriming() {
         Invocation current = CURRENT.get();
         return current != null && current.priming();
     }

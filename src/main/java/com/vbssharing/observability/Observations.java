@@ -43,6 +43,15 @@ public class Observations implements Activity {
         return ServerRequestContext.currentRequest().flatMap(Observations::of);
     }
 
+    /**
+     * Whether this thread serves one of SnapStart's priming requests: on the invocation's thread, or on a thread
+     * the request was handed to (a server that does not run requests where they arrive).
+     */
+    public static boolean servingPriming() {
+        return Invocation.isPriming() || ServerRequestContext.currentRequest().flatMap(Observations::of)
+                .map(observation -> observation.invocation().priming()).orElse(false);
+    }
+
     public static Optional<Observation> of(HttpRequest<?> request) {
         return request.getAttribute(REQUEST_ATTRIBUTE, Observation.class);
     }

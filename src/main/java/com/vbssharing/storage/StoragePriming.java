@@ -1,25 +1,17 @@
 package com.vbssharing.storage;
 
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
-
-import java.util.Map;
-
-/** What SnapStart's priming (lambda/SnapStartPriming) needs from the storage adapter beyond its requests. */
+/**
+ * The data SnapStart's priming (lambda/SnapStartPriming) asks for. None of it is ever written: during priming the
+ * storage adapter answers for it as if it existed (storage/internal/PrimingAnswers).
+ */
 public final class StoragePriming {
 
-    private StoragePriming() {
-    }
+    /** A project no one uses, and a share target for it; both valid ids. */
+    public static final String PROJECT = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
+    public static final String TARGET = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1f";
+    /** A backup id no backup has (ids this service makes are random UUIDs, never this one). */
+    public static final String BACKUP = "5ca1ab1e-5ca1-4ab1-8ab1-5ca1ab1e5ca1";
 
-    /**
-     * Builds the answer to a transaction that succeeded, as the SDK builds it from DynamoDB's: the priming's share
-     * request is refused (priming writes nothing), so without this the first share after a restore would load
-     * those model classes and build their field tables (measured: docs/decisions.md, "What ships for start-up").
-     */
-    public static void loadSuccessfulWriteAnswers() {
-        TransactWriteItemsResponse.builder()
-                .consumedCapacity(ConsumedCapacity.builder().tableName("priming").capacityUnits(1.0).build())
-                .itemCollectionMetrics(Map.of())
-                .build();
+    private StoragePriming() {
     }
 }

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * on each call and on each attempt (so that a request always answers, 503 at worst, well inside the function's
  * timeout), the SDK's standard retries of throttling and transient errors within that deadline, unavailability
  * translated to 503 ({@link DynamoDbFailures}), and a local DynamoDB when {@code vbs.table.endpoint} is set (never in
- * AWS); every call metered for the request it serves ({@link DynamoDbUsageMeter}).
+ * AWS); every call metered for the request it serves ({@link DynamoDbUsageMeter}); SnapStart's priming calls
+ * answered as successes ({@link PrimingAnswers}).
  *
  * <p>The builder is a bean of its own so that a {@code BeanCreatedEventListener<DynamoDbClientBuilder>} can add to
  * it (the tests record and fault calls that way).
@@ -27,7 +28,8 @@ public class DynamoDbClientFactory {
     @Singleton
     DynamoDbClientBuilder dynamoDbClientBuilder(TableConfiguration table, DynamoDbUsageMeter meter,
                                                 @Value("${aws.region}") String region) {
-        return AwsClients.configure(DynamoDbClient.builder(), region, table.getEndpoint())
+        return AwsClients.configure(DynamoDbClient.builder(), region, table.getEndpoint(),
+                        PrimingAnswers.around(AwsClients.httpClientBuilder(), table.getName()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(table.getCallTimeout())
                         .apiCallAttemptTimeout(table.getAttemptTimeout())

@@ -3,9 +3,13 @@ package com.vbssharing.bench.probe;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** API Gateway REST proxy events as Lambda hands them to a handler, built without any JSON library. */
+/**
+ * API Gateway REST proxy events as Lambda hands them to a handler (headers and query parameters both single and
+ * multi-valued, as API Gateway sends them), built without any JSON library.
+ */
 public final class ProbeEvents {
 
     private ProbeEvents() {
@@ -37,8 +41,16 @@ public final class ProbeEvents {
                 .withResource("/{proxy+}")
                 .withPathParameters(Map.of("proxy", path.substring(1)))
                 .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withMultiValueQueryStringParameters(query.isEmpty() ? null : multiValued(query))
                 .withHeaders(headers)
+                .withMultiValueHeaders(multiValued(headers))
                 .withBody(body == null || body.isEmpty() ? null : body)
                 .withRequestContext(context);
+    }
+
+    private static Map<String, List<String>> multiValued(Map<String, String> values) {
+        Map<String, List<String>> multiValued = new HashMap<>();
+        values.forEach((name, value) -> multiValued.put(name, List.of(value)));
+        return multiValued;
     }
 }
