@@ -18,6 +18,7 @@ public class AuthConfiguration {
     private String jwksUrl;
     private int clockSkewSeconds = 60;
     private int jwksCacheSeconds = 3600;
+    private int verifiedTokenCacheSeconds = 300;
 
     @Nullable
     public String getJwtSecret() {
@@ -53,6 +54,18 @@ public class AuthConfiguration {
 
     public void setJwksCacheSeconds(int jwksCacheSeconds) {
         this.jwksCacheSeconds = jwksCacheSeconds;
+    }
+
+    /**
+     * How long an accepted token is taken as verified without checking it again (never past its expiry); 0 checks
+     * every request's token.
+     */
+    public int getVerifiedTokenCacheSeconds() {
+        return verifiedTokenCacheSeconds;
+    }
+
+    public void setVerifiedTokenCacheSeconds(int verifiedTokenCacheSeconds) {
+        this.verifiedTokenCacheSeconds = verifiedTokenCacheSeconds;
     }
 
     public boolean hasSecret() {

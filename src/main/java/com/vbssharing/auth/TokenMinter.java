@@ -29,6 +29,10 @@ public class TokenMinter {
         this.clock = clock;
     }
 
+    public boolean canMint() {
+        return configuration.hasSecret();
+    }
+
     public Optional<String> mint(String subject, String projectId, Duration validity) {
         if (!configuration.hasSecret()) {
             return Optional.empty();

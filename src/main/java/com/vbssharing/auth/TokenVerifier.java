@@ -28,6 +28,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -47,6 +48,9 @@ import java.util.regex.Pattern;
  * Anything else is no token. Why a token failed is logged (debug), never told to the caller. An RS256 token
  * that cannot be checked because the JWKS cannot be fetched (and no keys fetched earlier are at hand) is neither
  * good nor bad: {@link ServiceUnavailableException}.
+ * <p>
+ * An accepted token is remembered for a while ({@link VerifiedTokenCache}), so a caller's next requests skip the
+ * check; expiry still applies to them.
  */
 @Singleton
 public class TokenVerifier {
@@ -58,24 +62,44 @@ public class TokenVerifier {
     private static final Pattern SUBJECT = Pattern.compile("^[\\x21-\\x7E][\\x20-\\x7E]{0,254}$");
     /** A token is a header, a payload and a signature; anything longer than this is no token of ours. */
     private static final int MAX_TOKEN_LENGTH = 8192;
+    /** One Lambda instance serves one caller at a time; a thousand tokens is far more than it sees in minutes. */
+    private static final int VERIFIED_TOKENS_KEPT = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(TokenVerifier.class);
 
     private final AuthConfiguration configuration;
     private final Clock clock;
     private final JWSVerifier secretVerifier;
     private final JWKSource<SecurityContext> keySet;
+    private final VerifiedTokenCache verifiedTokens;
 
     public TokenVerifier(AuthConfiguration configuration, Clock clock) {
         this.configuration = configuration;
         this.clock = clock;
         this.secretVerifier = configuration.hasSecret() ? macVerifier(configuration.getJwtSecret()) : null;
         this.keySet = configuration.hasJwks() ? keySet(configuration) : null;
+        this.verifiedTokens = configuration.getVerifiedTokenCacheSeconds() > 0
+                ? new VerifiedTokenCache(clock, Duration.ofSeconds(configuration.getVerifiedTokenCacheSeconds()),
+                        Duration.ofSeconds(configuration.getClockSkewSeconds()), VERIFIED_TOKENS_KEPT)
+                : null;
     }
 
     public Optional<VerifiedToken> verify(String token) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
+        if (verifiedTokens == null) {
+            return check(token);
+        }
+        Optional<VerifiedToken> remembered = verifiedTokens.get(token);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        Optional<VerifiedToken> verified = check(token);
+        verified.ifPresent(verifiedTokens::put);
+        return verified;
+    }
+
+    private Optional<VerifiedToken> check(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSVerifier verifier = verifierFor(jwt.getHeader());
