@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * The benchmark suite (README: {@code scripts/benchmark}). Runs each section against DynamoDB Local on
  * loopback and writes docs/performance.md. Options: {@code --repetitions N} (cold starts per setup and
- * scenario, default 4; more for some setups: ColdStartBenchmark.Setup), {@code --only cold,warm,scale,artifact}, {@code --out FILE}; {@code --serve} instead
- * keeps DynamoDB Local running with seeded data and prints cold-start commands to profile by hand.
+ * scenario, default 4; some setups take a multiple: {@link ColdStartBenchmark.Setup}),
+ * {@code --only cold,warm,scale,artifact}, {@code --out FILE}; {@code --serve} instead keeps DynamoDB Local running
+ * with seeded data and prints cold-start commands to profile by hand.
  */
 public final class Benchmark {
 

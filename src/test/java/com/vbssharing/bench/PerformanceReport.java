@@ -100,9 +100,9 @@ final class PerformanceReport {
                 + "DynamoDB call and our JSON shapes, or also three requests through the handler, which is what ships); "
                 + "the baseline makes the same DynamoDB call, or answers the same kinds of requests. Lambda's restore "
                 + "itself is not modelled; it does not depend on the code. These rows take twice the pairs of the "
-                + "others (a primed first request takes tens of milliseconds, where one scheduler hiccup moves a ratio), "
-                + "and the shipped-options fresh-JVM rows three times (the goal is judged on them). The archive rows train one archive per "
-                + "app with a run answering both events.");
+                + "others (a primed first request takes tens of milliseconds, where one scheduler hiccup moves a "
+                + "ratio), and the shipped-options fresh-JVM rows three times (the goal is judged on them). The "
+                + "archive rows train one archive per app with a run answering both events.");
     }
 
     private void warmSection(List<String> md) {
