@@ -29,12 +29,13 @@ public class TokenMinter {
         this.clock = clock;
     }
 
+    /** Whether {@link #mint} gives tokens: only with a secret to sign them. */
     public boolean canMint() {
         return configuration.hasSecret();
     }
 
     public Optional<String> mint(String subject, String projectId, Duration validity) {
-        if (!configuration.hasSecret()) {
+        if (!canMint()) {
             return Optional.empty();
         }
         try {
