@@ -3,13 +3,16 @@ package com.vbssharing.aws;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * An AWS client as every function builds it: the region of {@code aws.region}, java.net's HTTP client (the SDK's
- * lightest: no connection-pool library to load at a cold start), the SDK's default credentials (the function's
- * role in Lambda), or a local stand-in when an endpoint is configured ({@link LocalEndpoint}).
+ * An AWS client as every function builds it: the region of {@code aws.region}, Apache's HTTP client with the
+ * SDK's defaults, the SDK's default credentials (the function's role in Lambda), or a local stand-in when an
+ * endpoint is configured ({@link LocalEndpoint}).
+ *
+ * <p>Not java.net's client, though it loads ~370 fewer classes at a cold start: before every streamed POST (every
+ * DynamoDB call) it polls the kept-alive connection with a 1 ms read timeout, so each call waited ~1 ms more.
  */
 public final class AwsClients {
 
@@ -30,6 +33,6 @@ public final class AwsClients {
 
     /** The HTTP client every AWS client here is built with. */
     public static SdkHttpClient.Builder<?> httpClientBuilder() {
-        return UrlConnectionHttpClient.builder();
+        return ApacheHttpClient.builder();
     }
 }

@@ -3,9 +3,8 @@ package com.vbssharing.support;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
-import com.vbssharing.aws.LocalEndpoint;
+import com.vbssharing.aws.AwsClients;
 import com.vbssharing.storage.TableConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,10 +54,8 @@ public final class TableStream {
         String streamArn = app.context().getBean(DynamoDbClient.class)
                 .describeTable(b -> b.tableName(table)).table().latestStreamArn();
         List<Record> records = new ArrayList<>();
-        try (DynamoDbStreamsClient streams = LocalEndpoint.apply(DynamoDbStreamsClient.builder(), app.endpoint())
-                .region(Region.US_EAST_1)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build()) {
+        try (DynamoDbStreamsClient streams = AwsClients.configure(DynamoDbStreamsClient.builder(),
+                Region.US_EAST_1.id(), app.endpoint()).build()) {
             for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
                 String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
                         .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();

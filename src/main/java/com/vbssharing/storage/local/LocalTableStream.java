@@ -1,6 +1,6 @@
 package com.vbssharing.storage.local;
 
-import com.vbssharing.aws.LocalEndpoint;
+import com.vbssharing.aws.AwsClients;
 import com.vbssharing.storage.TableChange;
 import com.vbssharing.storage.TableChanges;
 import com.vbssharing.storage.TableConfiguration;
@@ -8,8 +8,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -38,10 +36,7 @@ public class LocalTableStream {
     public LocalTableStream(DynamoDbClient dynamoDb, TableConfiguration table, @Value("${aws.region}") String region) {
         this.dynamoDb = dynamoDb;
         this.table = table.getName();
-        this.streams = LocalEndpoint.apply(DynamoDbStreamsClient.builder(), table.getEndpoint())
-                .region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        this.streams = AwsClients.configure(DynamoDbStreamsClient.builder(), region, table.getEndpoint()).build();
     }
 
     /** Hands every change written since the last call to {@code consumer}, in stream order per shard. */
