@@ -1,5 +1,6 @@
 package com.vbssharing.aws;
 
+import com.vbssharing.aws.internal.ReconnectAfterRestore;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -31,8 +32,8 @@ public final class AwsClients {
         return LocalEndpoint.apply(builder, localEndpoint);
     }
 
-    /** The HTTP client every AWS client here is built with. */
+    /** The HTTP client every AWS client here is built with; it drops its connections after a SnapStart restore. */
     public static SdkHttpClient.Builder<?> httpClientBuilder() {
-        return ApacheHttpClient.builder();
+        return ReconnectAfterRestore.around(ApacheHttpClient.builder());
     }
 }

@@ -37,14 +37,20 @@ public class LogbackConfigurator extends ContextAwareBase implements Configurato
         console.setEncoder(encoder);
         console.start();
 
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(System.getenv("VBS_LOG_LEVEL"), Level.INFO));
-        root.addAppender(console);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(console);
+        setLevels(context, Level.toLevel(System.getenv("VBS_LOG_LEVEL"), Level.INFO));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** The root at {@code rootLevel}; libraries that say too much, or too much of what they send, held back. */
+    static void setLevels(LoggerContext context, Level rootLevel) {
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(rootLevel);
         // The embedded DynamoDB Local of the local run and the tests is chatty.
         context.getLogger("com.amazonaws.services.dynamodbv2.local").setLevel(Level.WARN);
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         context.getLogger("com.almworks.sqlite4java").setLevel(Level.ERROR);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        // Apache's HTTP client logs at DEBUG every header and byte it sends to AWS, the session token among them.
+        context.getLogger("org.apache.http").setLevel(Level.INFO);
     }
 
     /** One JSON object per line ({@link JsonLineEncoder}). */
