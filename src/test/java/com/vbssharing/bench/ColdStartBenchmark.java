@@ -175,7 +175,9 @@ final class ColdStartBenchmark {
     }
 
     private List<String> options(Setup setup, String app, List<String> archiveOptions) {
-        List<String> options = new ArrayList<>(setup.options());
+        // The memory a Lambda JVM sees is the function's; the shipped initial heap is a share of it.
+        List<String> options = new ArrayList<>(List.of("-XX:MaxRAM=" + env.functionMemoryMb() + "m"));
+        options.addAll(setup.options());
         if ("ours".equals(app)) {
             options.addAll(setup.oursOnly());
             options.add("-Dbench.handler=" + env.handlerOf("CreateSharesFunction"));

@@ -83,8 +83,10 @@ final class PerformanceReport {
         md.add("A fresh JVM builds the handler and answers its first API Gateway event, timed from process start to the "
                 + "response. *Ours*: the handler template.yaml names, on the deployment package's classpath. *Baseline*: "
                 + "a plain-Java handler with no framework, no token check and hand-written JSON making the same DynamoDB "
-                + "calls with the bare SDK and the same HTTP client, Apache's (`bench/probe/BaselineHandler`). Both run under each "
-                + "setup; the ratio is the median of ours / baseline over runs made back to back. Goals: ≤ "
+                + "calls with the bare SDK and the same HTTP client, Apache's (`bench/probe/BaselineHandler`). Both run "
+                + "under each setup, in a JVM that sees the function's memory as Lambda's does (`-XX:MaxRAM` = the "
+                + "template's `FunctionMemorySize`); the ratio is the median of ours / baseline over runs made back to "
+                + "back. Goals: ≤ "
                 + COLD_START_GOAL + " × with the shipped options, ≤ " + SNAPSTART_GOAL + " × in the SnapStart model as "
                 + "shipped (the other rows are for comparison).");
         md.add("");
