@@ -64,8 +64,7 @@ class TemplateTest {
         assertEquals("PublishedVersions", map(globals.get("SnapStart")).get("ApplyOn"));
         assertEquals("live", globals.get("AutoPublishAlias"), "SnapStart applies to published versions only");
         String options = (String) map(map(globals.get("Environment")).get("Variables")).get("JAVA_TOOL_OPTIONS");
-        assertEquals(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-XX:InitialRAMPercentage=25"),
+        assertEquals(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 List.of(options.trim().split("\\s+")));
         functions().forEach((name, properties) -> {
             assertTrue(!properties.containsKey("SnapStart") && !properties.containsKey("AutoPublishAlias"),
