@@ -5,12 +5,16 @@ import com.vbssharing.sharing.ShareListQuery;
 import com.vbssharing.sharing.ShareRepository;
 import com.vbssharing.support.DynamoDbCallRecorder;
 import com.vbssharing.support.RecordingApp;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.LambdaContextFactory;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,6 +49,37 @@ class SnapStartPrimingTest {
             ShareRepository shares = context.getBean(ShareRepository.class);
             assertTrue(shares.page(SnapStartPriming.PROJECT, ShareListQuery.sharedByMe(), Optional.empty()).isEmpty());
             assertEquals(0, shares.count(SnapStartPriming.TARGET, ShareListQuery.sharedWithMe()));
+        }
+    }
+
+    @Test
+    void primingRequestsCarryALambdaContextAsTheRuntimeHandsEveryInvocationOne() {
+        try (RecordingApp app = RecordingApp.start(Map.of())) {
+            ApplicationContext context = app.context();
+            assertTrue(context.getActiveBeanRegistrations(LambdaContextFactory.class).isEmpty());
+
+            context.getBean(SnapStartPriming.class).prime();
+
+            // Micronaut's handler looks this factory up only for an invocation with a context: primed without one,
+            // that first lookup fell to the first request after a restore.
+            assertFalse(context.getActiveBeanRegistrations(LambdaContextFactory.class).isEmpty());
+        }
+    }
+
+    @Test
+    void everyPrimingRequestBringsATokenTheVerifierHasNotSeen() {
+        try (RecordingApp app = RecordingApp.start(Map.of())) {
+            SnapStartPriming priming = app.context().getBean(SnapStartPriming.class);
+            Set<String> tokens = new HashSet<>();
+            int requests = 0;
+            for (int round = 0; round < 3; round++) {
+                for (APIGatewayProxyRequestEvent request : priming.round(round)) {
+                    tokens.add(request.getHeaders().get("X-Auth-Token"));
+                    requests++;
+                }
+            }
+            assertEquals(9, requests);
+            assertEquals(requests, tokens.size(), "a remembered token would skip the check a first caller's takes");
         }
     }
 }
