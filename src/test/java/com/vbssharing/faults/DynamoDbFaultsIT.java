@@ -84,12 +84,16 @@ class DynamoDbFaultsIT {
 
     @Test
     void pausedMidRequestAnswers503InTimeAndRecovers() throws Exception {
+        // Requests caught by the freeze started before it and are answered within a call timeout; the pause lasts
+        // long enough for the requests sent after them to time out while DynamoDB is still frozen, so a 503 inside
+        // the window does not hang on a request slipping in between the command and the freeze.
+        Duration pause = context.getBean(TableConfiguration.class).getCallTimeout().multipliedBy(2).plusSeconds(1);
         Workload workload = new Workload(apis, backups(), THREADS);
         workload.start();
         Thread.sleep(1500);
         long pausedAt = System.nanoTime();
         dynamoDb.pause();
-        Thread.sleep(6000);
+        Thread.sleep(pause.toMillis());
         dynamoDb.unpause();
         long resumedAt = System.nanoTime();
         Thread.sleep(2500);
