@@ -125,8 +125,7 @@ public class SnapStartPriming implements Resource {
         PrimingLambdaContext invocation = new PrimingLambdaContext();
         long deadline = System.nanoTime() + REQUEST_BUDGET.toNanos();
         for (int round = 0; round < ROUNDS && System.nanoTime() < deadline; round++) {
-            List<APIGatewayProxyRequestEvent> requests = round(round);
-            for (APIGatewayProxyRequestEvent request : requests) {
+            for (APIGatewayProxyRequestEvent request : round(round)) {
                 try {
                     APIGatewayProxyResponseEvent response = handler.handleRequest(request, invocation);
                     statuses.add(response.getStatusCode());
