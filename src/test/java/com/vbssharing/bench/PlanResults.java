@@ -16,7 +16,7 @@ final class PlanResults {
 
     /** One measured request. */
     record Measured(long totalNanos, long dynamoDbNanos, long sdkCallNanos, long roundTrips, double readUnits,
-                    double writeUnits, long itemsRead, long responseBytes) {
+                    double writeUnits, long itemsRead, long responseBytes, long cpuNanos, long allocatedBytes) {
 
         /** Everything but the wait on the wire: our code, the framework and the SDK client's own work. */
         double ownMillis() {
@@ -86,7 +86,8 @@ final class PlanResults {
             if ("req".equals(f[0])) {
                 byOperation.computeIfAbsent(f[1], op -> new ArrayList<>()).add(new Measured(Long.parseLong(f[2]),
                         Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Double.parseDouble(f[6]),
-                        Double.parseDouble(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9])));
+                        Double.parseDouble(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), Long.parseLong(f[10]),
+                        Long.parseLong(f[11])));
             } else if ("memory".equals(f[0])) {
                 memory = new Memory(Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
                         Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), f[7]);

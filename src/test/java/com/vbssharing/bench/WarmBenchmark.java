@@ -26,7 +26,7 @@ final class WarmBenchmark {
 
     record OperationStats(String name, int requests, double p50Millis, double p99Millis, double p50DynamoDbMillis,
                           double p50OwnMillis, double p99OwnMillis, double p50ServiceMillis, double p99ServiceMillis,
-                          double roundTrips, int minimumRoundTrips, double readUnits, double writeUnits) {
+                          double p50CpuMillis, double p50AllocatedKib, double roundTrips, int minimumRoundTrips, double readUnits, double writeUnits) {
     }
 
     record Result(List<OperationStats> operations, PlanResults.Memory memory, List<String> jvmOptions) {
@@ -61,13 +61,16 @@ final class WarmBenchmark {
                     Stats.percentile(measured.stream().map(Measured::ownMillis).toList(), 99),
                     Stats.percentile(measured.stream().map(Measured::serviceMillis).toList(), 50),
                     Stats.percentile(measured.stream().map(Measured::serviceMillis).toList(), 99),
+                    Stats.percentile(millis(measured, Measured::cpuNanos), 50),
+                    Stats.percentile(measured.stream().map(m -> m.allocatedBytes() / 1024.0).toList(), 50),
                     Stats.median(measured.stream().map(Measured::roundTrips).toList()), op.minimumRoundTrips(),
                     Stats.median(measured.stream().map(Measured::readUnits).toList()),
                     Stats.median(measured.stream().map(Measured::writeUnits).toList())));
         }
         stats.forEach(s -> System.out.printf("warm | %-34s | p50 %.2f ms | p99 %.2f ms | own p50 %.3f p99 %.3f | "
-                        + "outside SDK p50 %.3f p99 %.3f | trips %.0f (min %d)%n", s.name(), s.p50Millis(), s.p99Millis(),
-                s.p50OwnMillis(), s.p99OwnMillis(), s.p50ServiceMillis(), s.p99ServiceMillis(), s.roundTrips(),
+                        + "outside SDK p50 %.3f p99 %.3f | CPU p50 %.3f | alloc p50 %.0f KiB | trips %.0f (min %d)%n", s.name(), s.p50Millis(), s.p99Millis(),
+                s.p50OwnMillis(), s.p99OwnMillis(), s.p50ServiceMillis(), s.p99ServiceMillis(), s.p50CpuMillis(),
+                s.p50AllocatedKib(), s.roundTrips(),
                 s.minimumRoundTrips()));
         List<String> jvm = new ArrayList<>(env.shippedJvmOptions());
         jvm.addAll(extra);

@@ -3,6 +3,7 @@ package com.vbssharing.bench.probe;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.management.ThreadMXBean;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -16,8 +17,10 @@ import java.util.Map;
 /**
  * Main class of the warm measurements: one JVM, one handler (as Lambda keeps a warm environment), answering
  * the requests of a plan file in order. For each request of the {@code measure} phase it prints
- * {@code req op totalNanos dynamoDbWaitNanos sdkCallNanos roundTrips readUnits writeUnits itemsRead responseBytes}
- * (tab-separated), using {@link DynamoDbMeter}; after the plan, heap and resident memory.
+ * {@code req op totalNanos dynamoDbWaitNanos sdkCallNanos roundTrips readUnits writeUnits itemsRead responseBytes
+ * cpuNanos allocatedBytes} (tab-separated), using {@link DynamoDbMeter}, and the invoking thread's CPU time and
+ * allocations (steadier than wall time on a shared machine: neither counts time the thread waits or is descheduled);
+ * after the plan, heap and resident memory.
  *
  * <p>Plan lines (tab-separated): {@code token projectId jwt} and
  * {@code request phase op method pathAndQuery projectId expectedStatus body|-}.
@@ -33,6 +36,7 @@ public final class PlanRun {
         Map<String, String> tokens = new HashMap<>();
         StringBuilder out = new StringBuilder(1 << 20);
         int requests = 0;
+        ThreadMXBean thread = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (String line : plan) {
             String[] f = line.split("\t", -1);
             if ("token".equals(f[0])) {
@@ -41,9 +45,13 @@ public final class PlanRun {
             }
             APIGatewayProxyRequestEvent event = ProbeEvents.event(f[3], f[4], tokens.get(f[5]), "-".equals(f[7]) ? null : f[7]);
             DynamoDbMeter.reset();
+            long allocatedBefore = thread.getCurrentThreadAllocatedBytes();
+            long cpuBefore = thread.getCurrentThreadCpuTime();
             long started = System.nanoTime();
             APIGatewayProxyResponseEvent response = handler.handleRequest(event, new ProbeContext());
             long total = System.nanoTime() - started;
+            long cpu = thread.getCurrentThreadCpuTime() - cpuBefore;
+            long allocated = thread.getCurrentThreadAllocatedBytes() - allocatedBefore;
             requests++;
             if (response.getStatusCode() != Integer.parseInt(f[6])) {
                 System.out.println("error\t" + f[2] + " " + f[3] + " " + f[4] + " answered " + response.getStatusCode()
@@ -55,7 +63,8 @@ public final class PlanRun {
                 out.append("req\t").append(f[2]).append('\t').append(total).append('\t').append(t.waitNanos())
                         .append('\t').append(t.callNanos()).append('\t').append(t.roundTrips()).append('\t').append(t.readUnits())
                         .append('\t').append(t.writeUnits()).append('\t').append(t.itemsRead())
-                        .append('\t').append(t.responseBytes()).append('\n');
+                        .append('\t').append(t.responseBytes()).append('\t').append(cpu).append('\t').append(allocated)
+                        .append('\n');
             }
         }
         System.out.print(out);
