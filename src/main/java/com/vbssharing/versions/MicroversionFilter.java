@@ -2,6 +2,7 @@ package com.vbssharing.versions;
 
 import com.vbssharing.api.ApiException;
 import com.vbssharing.api.Fault;
+import com.vbssharing.api.RequestHeaders;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -30,7 +31,7 @@ public class MicroversionFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> negotiate(HttpRequest<?> request) {
-        String header = request.getHeaders().get(MicroversionHeader.NAME);
+        String header = RequestHeaders.get(request, MicroversionHeader.NAME);
         try {
             request.setAttribute(ATTRIBUTE, MicroversionHeader.negotiate(header));
             return null;

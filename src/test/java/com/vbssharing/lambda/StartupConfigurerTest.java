@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,13 +63,44 @@ class StartupConfigurerTest {
     void theLocalServerRunsRoutesOffTheEventLoop() throws Exception {
         try (ApplicationContext context = start(ApplicationContext.builder()
                 .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
-            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    server.getURI().resolve("/thread-probe")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = getThreadProbe(context);
             assertEquals(200, answer.statusCode());
             assertFalse(answer.body().toLowerCase(Locale.ROOT).contains("eventloop"), answer.body());
             assertNotEquals(Thread.currentThread().getName(), answer.body());
         }
+    }
+
+    /** API Gateway dates every answer itself (and renames a function's Date header): a Lambda answer carries none. */
+    @Test
+    void aLambdaContextLeavesTheDateHeaderToApiGateway() {
+        try (ApplicationContext context = start(StartupConfigurer.lambdaContextBuilder()
+                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
+            APIGatewayProxyResponseEvent answer = new ApiHandler(context).handleRequest(
+                    LambdaApi.event("GET", "/thread-probe", Map.of(), null), new MockLambdaContext());
+            assertEquals(200, answer.getStatusCode());
+            Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            names.addAll(answer.getHeaders() == null ? Set.of() : answer.getHeaders().keySet());
+            names.addAll(answer.getMultiValueHeaders() == null ? Set.of() : answer.getMultiValueHeaders().keySet());
+            assertTrue(names.contains("Content-Type"), names.toString());
+            assertFalse(names.contains("Date"), names.toString());
+        }
+    }
+
+    /** The local server has no API Gateway in front: it dates its answers. */
+    @Test
+    void theLocalServerDatesItsAnswers() throws Exception {
+        try (ApplicationContext context = start(ApplicationContext.builder()
+                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
+            HttpResponse<String> answer = getThreadProbe(context);
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.headers().firstValue("Date").isPresent(), answer.headers().toString());
+        }
+    }
+
+    private static HttpResponse<String> getThreadProbe(ApplicationContext context) throws Exception {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve("/thread-probe")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static ApplicationContext start(ApplicationContextBuilder builder) {
