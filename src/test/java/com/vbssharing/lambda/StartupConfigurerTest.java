@@ -49,13 +49,9 @@ class StartupConfigurerTest {
     /** A Lambda invocation's thread serves one request: the route runs on it, not on a pool thread. */
     @Test
     void aLambdaContextRunsRoutesOnTheInvocationsThread() {
-        try (ApplicationContext context = start(StartupConfigurer.lambdaContextBuilder()
-                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
-            APIGatewayProxyResponseEvent answer = new ApiHandler(context).handleRequest(
-                    LambdaApi.event("GET", "/thread-probe", Map.of(), null), new MockLambdaContext());
-            assertEquals(200, answer.getStatusCode());
-            assertEquals(Thread.currentThread().getName(), answer.getBody());
-        }
+        APIGatewayProxyResponseEvent answer = threadProbeThroughLambda();
+        assertEquals(200, answer.getStatusCode());
+        assertEquals(Thread.currentThread().getName(), answer.getBody());
     }
 
     /** The local server must not wait on DynamoDB on Netty's event loop: its routes run on the blocking executor. */
@@ -73,17 +69,13 @@ class StartupConfigurerTest {
     /** API Gateway dates every answer itself (and renames a function's Date header): a Lambda answer carries none. */
     @Test
     void aLambdaContextLeavesTheDateHeaderToApiGateway() {
-        try (ApplicationContext context = start(StartupConfigurer.lambdaContextBuilder()
-                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
-            APIGatewayProxyResponseEvent answer = new ApiHandler(context).handleRequest(
-                    LambdaApi.event("GET", "/thread-probe", Map.of(), null), new MockLambdaContext());
-            assertEquals(200, answer.getStatusCode());
-            Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            names.addAll(answer.getHeaders() == null ? Set.of() : answer.getHeaders().keySet());
-            names.addAll(answer.getMultiValueHeaders() == null ? Set.of() : answer.getMultiValueHeaders().keySet());
-            assertTrue(names.contains("Content-Type"), names.toString());
-            assertFalse(names.contains("Date"), names.toString());
-        }
+        APIGatewayProxyResponseEvent answer = threadProbeThroughLambda();
+        assertEquals(200, answer.getStatusCode());
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(answer.getHeaders() == null ? Set.of() : answer.getHeaders().keySet());
+        names.addAll(answer.getMultiValueHeaders() == null ? Set.of() : answer.getMultiValueHeaders().keySet());
+        assertTrue(names.contains("Content-Type"), names.toString());
+        assertFalse(names.contains("Date"), names.toString());
     }
 
     /** The local server has no API Gateway in front: it dates its answers. */
@@ -94,6 +86,14 @@ class StartupConfigurerTest {
             HttpResponse<String> answer = getThreadProbe(context);
             assertEquals(200, answer.statusCode());
             assertTrue(answer.headers().firstValue("Date").isPresent(), answer.headers().toString());
+        }
+    }
+
+    private static APIGatewayProxyResponseEvent threadProbeThroughLambda() {
+        try (ApplicationContext context = start(StartupConfigurer.lambdaContextBuilder()
+                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
+            return new ApiHandler(context).handleRequest(
+                    LambdaApi.event("GET", "/thread-probe", Map.of(), null), new MockLambdaContext());
         }
     }
 
