@@ -7,12 +7,12 @@ import io.micronaut.http.HttpRequest;
  * A request's headers as our filters and routes read them: once per request. On Lambda, Micronaut's API Gateway
  * request builds its headers anew on every {@code getHeaders()} call (the event's maps merged into a new
  * case-insensitive map, each value checked character by character), and a request made about fifteen such calls,
- * seven of them ours: ~8 % of a warm request's CPU time (docs/decisions.md, "Warm overhead goal"). A request's headers
+ * seven of them ours: ~8 % of a warm request's CPU time (docs/decisions.md, "A request's headers"). A request's headers
  * do not change while it is served, so the first read is kept in a request attribute and answers the later ones.
  */
 public final class RequestHeaders {
 
-    static final String ATTRIBUTE = RequestHeaders.class.getName();
+    private static final String ATTRIBUTE = RequestHeaders.class.getName();
 
     private RequestHeaders() {
     }

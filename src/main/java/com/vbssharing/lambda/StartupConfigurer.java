@@ -32,8 +32,8 @@ public class StartupConfigurer implements ApplicationContextConfigurer {
 
     /**
      * Whether routes' answers carry a {@code Date} header. Not in Lambda: API Gateway stamps its own {@code Date} on
-     * every answer and renames a function's to {@code X-Amzn-Remapped-Date}, so formatting one per request (~1 % of a
-     * warm request's CPU time, docs/decisions.md) only added a header no client reads. The local server keeps it.
+     * every answer and renames a function's to {@code X-Amzn-Remapped-Date}, so formatting one per request (1.6 % of a
+     * warm request's samples, docs/decisions.md) only added a header no client reads. The local server keeps it.
      */
     static final String DATE_HEADER = "micronaut.server.date-header";
 
