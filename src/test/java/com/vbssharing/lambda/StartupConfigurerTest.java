@@ -57,13 +57,10 @@ class StartupConfigurerTest {
     /** The local server must not wait on DynamoDB on Netty's event loop: its routes run on the blocking executor. */
     @Test
     void theLocalServerRunsRoutesOffTheEventLoop() throws Exception {
-        try (ApplicationContext context = start(ApplicationContext.builder()
-                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
-            HttpResponse<String> answer = getThreadProbe(context);
-            assertEquals(200, answer.statusCode());
-            assertFalse(answer.body().toLowerCase(Locale.ROOT).contains("eventloop"), answer.body());
-            assertNotEquals(Thread.currentThread().getName(), answer.body());
-        }
+        HttpResponse<String> answer = threadProbeThroughLocalServer();
+        assertEquals(200, answer.statusCode());
+        assertFalse(answer.body().toLowerCase(Locale.ROOT).contains("eventloop"), answer.body());
+        assertNotEquals(Thread.currentThread().getName(), answer.body());
     }
 
     /** API Gateway dates every answer itself (and renames a function's Date header): a Lambda answer carries none. */
@@ -81,12 +78,9 @@ class StartupConfigurerTest {
     /** The local server has no API Gateway in front: it dates its answers. */
     @Test
     void theLocalServerDatesItsAnswers() throws Exception {
-        try (ApplicationContext context = start(ApplicationContext.builder()
-                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
-            HttpResponse<String> answer = getThreadProbe(context);
-            assertEquals(200, answer.statusCode());
-            assertTrue(answer.headers().firstValue("Date").isPresent(), answer.headers().toString());
-        }
+        HttpResponse<String> answer = threadProbeThroughLocalServer();
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Date").isPresent(), answer.headers().toString());
     }
 
     private static APIGatewayProxyResponseEvent threadProbeThroughLambda() {
@@ -97,10 +91,13 @@ class StartupConfigurerTest {
         }
     }
 
-    private static HttpResponse<String> getThreadProbe(ApplicationContext context) throws Exception {
-        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve("/thread-probe")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> threadProbeThroughLocalServer() throws Exception {
+        try (ApplicationContext context = start(ApplicationContext.builder()
+                .properties(Map.of(ThreadProbeController.ENABLED, true)))) {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve("/thread-probe")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static ApplicationContext start(ApplicationContextBuilder builder) {
