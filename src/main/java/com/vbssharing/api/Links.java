@@ -21,7 +21,7 @@ public final class Links {
     }
 
     public static String baseUrl(HttpRequest<?> request) {
-        HttpHeaders headers = RequestHeaders.of(request);
+        HttpHeaders headers = request.getHeaders();
         String forwardedHost = validHost(firstValue(headers.get("X-Forwarded-Host")));
         String forwardedProto = validScheme(firstValue(headers.get("X-Forwarded-Proto")));
         if (request instanceof ApiGatewayServletRequest<?, ?, ?> lambdaRequest

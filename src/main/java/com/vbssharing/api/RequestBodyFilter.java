@@ -39,12 +39,12 @@ public class RequestBodyFilter implements Ordered {
             return fault(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is " + length
                     + " bytes; the most this API takes is " + MAX_BODY_BYTES + ".");
         }
-        String encoding = RequestHeaders.get(request, HttpHeaders.CONTENT_ENCODING);
+        String encoding = request.getHeaders().get(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
             return fault(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding " + Ids.abbreviated(encoding.trim())
                     + " is not supported: send the body uncompressed.");
         }
-        String contentType = RequestHeaders.get(request, HttpHeaders.CONTENT_TYPE);
+        String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         if (contentType != null) {
             Matcher charset = CHARSET.matcher(contentType);
             if (charset.find() && !isUtf8(charset.group(1).trim())) {
@@ -75,7 +75,7 @@ public class RequestBodyFilter implements Ordered {
                     ? body.length() * 3L / 4
                     : body.getBytes(StandardCharsets.UTF_8).length;
         }
-        return RequestHeaders.of(request).contentLength().orElse(-1);
+        return request.getContentLength();
     }
 
     private static HttpResponse<?> fault(HttpRequest<?> request, HttpStatus status, String message) {

@@ -1,7 +1,6 @@
 package com.vbssharing.auth;
 
 import com.vbssharing.api.Fault;
-import com.vbssharing.api.RequestHeaders;
 import com.vbssharing.api.ServiceUnavailableException;
 import com.vbssharing.observability.Observations;
 import io.micronaut.core.annotation.Nullable;
@@ -78,7 +77,7 @@ public class AuthenticationFilter implements Ordered {
 
     /** The token, from either header; none when both carry different ones. */
     static Optional<String> token(HttpRequest<?> request) {
-        String xAuthToken = blankToNull(RequestHeaders.get(request, X_AUTH_TOKEN));
+        String xAuthToken = blankToNull(request.getHeaders().get(X_AUTH_TOKEN));
         String bearer = bearer(request);
         if (xAuthToken != null && bearer != null && !xAuthToken.equals(bearer)) {
             return Optional.empty();
@@ -87,13 +86,13 @@ public class AuthenticationFilter implements Ordered {
     }
 
     private static boolean headersDisagree(HttpRequest<?> request) {
-        String xAuthToken = blankToNull(RequestHeaders.get(request, X_AUTH_TOKEN));
+        String xAuthToken = blankToNull(request.getHeaders().get(X_AUTH_TOKEN));
         String bearer = bearer(request);
         return xAuthToken != null && bearer != null && !xAuthToken.equals(bearer);
     }
 
     private static String bearer(HttpRequest<?> request) {
-        String authorization = RequestHeaders.get(request, HttpHeaders.AUTHORIZATION);
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? blankToNull(authorization.substring(BEARER.length()).trim())
                 : null;

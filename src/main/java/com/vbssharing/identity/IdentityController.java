@@ -3,7 +3,6 @@ package com.vbssharing.identity;
 import com.vbssharing.observability.OperationId;
 import com.vbssharing.api.Ids;
 import com.vbssharing.api.Links;
-import com.vbssharing.api.RequestHeaders;
 import com.vbssharing.auth.TokenVerifier;
 import com.vbssharing.auth.VerifiedToken;
 import com.vbssharing.auth.AuthenticationFilter;
@@ -155,14 +154,14 @@ public class IdentityController {
     }
 
     private VerifiedToken caller(HttpRequest<?> request) {
-        return verifier.verify(RequestHeaders.get(request, AuthenticationFilter.X_AUTH_TOKEN))
+        return verifier.verify(request.getHeaders().get(AuthenticationFilter.X_AUTH_TOKEN))
                 .orElseThrow(() -> IdentityException.unauthorized(
                         "The request you have made requires authentication: send a valid token in X-Auth-Token."));
     }
 
     private VerifiedToken subject(HttpRequest<?> request) {
         caller(request);
-        String subject = RequestHeaders.get(request, SUBJECT_TOKEN);
+        String subject = request.getHeaders().get(SUBJECT_TOKEN);
         if (subject == null || subject.isBlank()) {
             throw IdentityException.badRequest("Expecting to find X-Subject-Token in the request headers.");
         }

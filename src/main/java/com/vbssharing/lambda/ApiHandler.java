@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.vbssharing.api.Fault;
+import com.vbssharing.lambda.internal.HeaderKeepingEventHandler;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.HandlerUtils;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.http.HttpStatus;
 import org.slf4j.Logger;
@@ -18,16 +20,24 @@ import java.util.Map;
  * An event path that is no valid URI (a space, a lone '%', which API Gateway passes on decoded or as sent) is
  * percent-encoded first, so routing answers it (404 or 400) instead of the handler throwing; and whatever still
  * escapes becomes a fault answer: every event gets a response.
+ *
+ * <p>Events are served as Micronaut's handler serves them (the Lambda context first, then the exchange), by a
+ * handler whose requests build their headers once ({@link HeaderKeepingEventHandler}); the one the superclass builds
+ * stays unused.
  */
 public class ApiHandler extends ApiGatewayProxyRequestEventFunction {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
+    private final HeaderKeepingEventHandler events;
+
     public ApiHandler() {
+        events = new HeaderKeepingEventHandler(getApplicationContext());
     }
 
     public ApiHandler(ApplicationContext context) {
         super(context);
+        events = new HeaderKeepingEventHandler(getApplicationContext());
     }
 
     /** Singletons on first use, not all at start-up ({@link StartupConfigurer#lambdaContextBuilder}). */
@@ -42,7 +52,8 @@ public class ApiHandler extends ApiGatewayProxyRequestEventFunction {
             event.setPath(EventPaths.asUri(event.getPath()));
         }
         try {
-            return super.handleRequest(event, context);
+            HandlerUtils.configureWithContext(this, context);
+            return events.exchange(event, new APIGatewayProxyResponseEvent()).getResponse().getNativeResponse();
         } catch (RuntimeException e) {
             LOG.error("The API handler failed on {} {}", event == null ? null : event.getHttpMethod(),
                     event == null ? null : event.getPath(), e);

@@ -1,7 +1,6 @@
 package com.vbssharing.observability;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.vbssharing.api.RequestHeaders;
 import com.vbssharing.auth.AuthenticationFilter;
 import com.vbssharing.auth.Caller;
 import com.vbssharing.observability.internal.ObservationReporter;
@@ -70,7 +69,7 @@ public class RequestObservationFilter implements Ordered {
 
     @Nullable
     private static String traceId(HttpRequest<?> request, Observation observation) {
-        String fromGateway = Invocation.traceRoot(RequestHeaders.get(request, TRACE_HEADER));
+        String fromGateway = Invocation.traceRoot(request.getHeaders().get(TRACE_HEADER));
         return fromGateway != null ? fromGateway : observation.invocation().traceId();
     }
 

@@ -2,7 +2,6 @@ package com.vbssharing.versions;
 
 import com.vbssharing.api.ApiException;
 import com.vbssharing.api.Fault;
-import com.vbssharing.api.RequestHeaders;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -31,7 +30,7 @@ public class MicroversionFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> negotiate(HttpRequest<?> request) {
-        String header = RequestHeaders.get(request, MicroversionHeader.NAME);
+        String header = request.getHeaders().get(MicroversionHeader.NAME);
         try {
             request.setAttribute(ATTRIBUTE, MicroversionHeader.negotiate(header));
             return null;
