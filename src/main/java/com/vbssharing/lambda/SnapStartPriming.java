@@ -18,6 +18,7 @@ import com.vbssharing.storage.StoragePriming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
@@ -77,12 +78,13 @@ public class SnapStartPriming implements Resource {
     private static final int PAGE = 25;
 
     private final ApplicationContext context;
-    private final BackupRepository backups;
+    /** On first use: the DynamoDB client behind it is built in parallel while the context starts. */
+    private final BeanProvider<BackupRepository> backups;
     private final JsonMapper jsonMapper;
     private final JsonBodies jsonBodies;
     private final TokenMinter tokens;
 
-    public SnapStartPriming(ApplicationContext context, BackupRepository backups, JsonMapper jsonMapper,
+    public SnapStartPriming(ApplicationContext context, BeanProvider<BackupRepository> backups, JsonMapper jsonMapper,
                             JsonBodies jsonBodies, TokenMinter tokens) {
         this.context = context;
         this.backups = backups;
@@ -217,7 +219,7 @@ public class SnapStartPriming implements Resource {
      */
     public void primeClientAndCodecs() {
         try {
-            backups.find(PROJECT, BACKUP);
+            backups.get().find(PROJECT, BACKUP);
         } catch (RuntimeException e) {
             LOG.warn("Priming the DynamoDB client failed: {}", e.toString());
         }
