@@ -112,7 +112,7 @@ final class PerformanceReport {
         md.add("## 2. Warm latency");
         md.add("");
         md.add(String.format(Locale.ROOT, "One warm handler (JVM options %s) answers %d requests of each operation after "
-                        + "%d warm-up requests each, operations interleaved, against DynamoDB Local on the same 2 cores. "
+                        + "%d warm-up requests each (enough for the JIT to have compiled each one's path), operations interleaved, against DynamoDB Local on the same 2 cores. "
                         + "An SDK execution interceptor (`bench/probe/DynamoDbMeter`) splits each request: *DynamoDB* is "
                         + "the wait on the wire (request sent to response received); *own* is everything else, the SDK "
                         + "client's marshalling, signing and unmarshalling included; *outside the SDK* leaves out the whole "
