@@ -14,9 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.vbssharing.storage.internal.Attributes.s;
 
@@ -93,12 +95,19 @@ public class ShareReads {
         return count;
     }
 
-    /** The backups these shares share, by backup id (one consistent BatchGetItem per 100). */
+    /**
+     * The backups these shares share, by backup id (one consistent BatchGetItem per 100). Duplicates are dropped
+     * before the SDK's key maps are built: hashing and comparing those cost more than the rest of it.
+     */
     Map<String, Backup> backupsOf(Collection<Share> shares) {
-        List<Map<String, AttributeValue>> keys = shares.stream()
-                .map(share -> BackupCodec.key(share.fromProjectId(), share.backupId()))
-                .distinct()
-                .toList();
+        Set<SharedBackupKey> distinct = new LinkedHashSet<>();
+        for (Share share : shares) {
+            distinct.add(new SharedBackupKey(share.fromProjectId(), share.backupId()));
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(distinct.size());
+        for (SharedBackupKey key : distinct) {
+            keys.add(BackupCodec.key(key.projectId(), key.backupId()));
+        }
         Map<String, Backup> found = new HashMap<>();
         for (Map<String, AttributeValue> item : BatchReads.getAll(dynamoDb, table, keys)) {
             Backup backup = BackupCodec.fromItem(item);
@@ -114,6 +123,9 @@ public class ShareReads {
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", ShareCodec.indexPartitionAttribute(side)))
                 .expressionAttributeValues(Map.of(":pk", s(ShareCodec.indexPartition(side, projectId))));
+    }
+
+    private record SharedBackupKey(String projectId, String backupId) {
     }
 
     /** One index Query per page, resuming from the last key DynamoDB returned. */
