@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /** Collects each section's results and writes docs/performance.md. */
 final class PerformanceReport {
@@ -26,6 +28,8 @@ final class PerformanceReport {
     private List<ColdStartBenchmark.Row> coldStarts;
     private WarmBenchmark.Result warm;
     private ScaleBenchmark.Result scale;
+    /** By section: the share of the machine's CPU time the host gave to other guests while it ran. */
+    private final Map<String, OptionalDouble> steal = new HashMap<>();
 
     PerformanceReport(String arguments) {
         this.arguments = arguments;
@@ -45,6 +49,11 @@ final class PerformanceReport {
 
     void scale(ScaleBenchmark.Result result) {
         scale = result;
+    }
+
+    /** The host's CPU steal while a section ran ({@link CpuSteal}); {@code section} is cold, warm or scale. */
+    void steal(String section, OptionalDouble percent) {
+        steal.put(section, percent);
     }
 
     void write(Path out, double seconds) throws IOException {
@@ -105,6 +114,7 @@ final class PerformanceReport {
                 + "others (a primed first request takes tens of milliseconds, where one scheduler hiccup moves a "
                 + "ratio), and the shipped-options fresh-JVM rows three times (the goal is judged on them). The "
                 + "archive rows train one archive per app with a run answering both events.");
+        stealLine(md, "cold");
     }
 
     private void warmSection(List<String> md) {
@@ -131,6 +141,7 @@ final class PerformanceReport {
                     mark(s.p99OwnMillis(), OWN_P99_GOAL_MS), mark(s.p50ServiceMillis(), OWN_P50_GOAL_MS),
                     mark(s.p99ServiceMillis(), OWN_P99_GOAL_MS), s.p50CpuMillis(), s.p50AllocatedKib()));
         }
+        stealLine(md, "warm");
     }
 
     private void costSection(List<String> md) {
@@ -194,6 +205,20 @@ final class PerformanceReport {
                         + "charges and seeks by key, so read capacity is the figure that carries over.",
                 scale.markerCostRatio(), scale.markerCostRatio() <= MARKER_RATIO_GOAL ? "✓" : "✗", MARKER_RATIO_GOAL,
                 scale.markerLatencyRatio()));
+        stealLine(md, "scale");
+    }
+
+    /**
+     * The host's CPU steal during a section: on this shared machine the same code has measured 20-70 % slower in wall
+     * and CPU time when the host took a tenth of the CPU or more, so a reader comparing two runs needs it.
+     */
+    private void stealLine(List<String> md, String section) {
+        OptionalDouble percent = steal.getOrDefault(section, OptionalDouble.empty());
+        if (percent.isPresent()) {
+            md.add("");
+            md.add(String.format(Locale.ROOT, "CPU steal during this section: %.1f %% of the machine's CPU time (the "
+                    + "hypervisor running other guests, from `/proc/stat`; times above grow with it).", percent.getAsDouble()));
+        }
     }
 
     private void artifactSection(List<String> md) {
