@@ -7,10 +7,14 @@ import com.vbssharing.storage.TableConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.util.HashMap;
@@ -33,10 +37,16 @@ public class LocalTableStream {
     private final Map<String, String> iterators = new HashMap<>();
     private final Set<String> finishedShards = new HashSet<>();
 
+    @Inject
     public LocalTableStream(DynamoDbClient dynamoDb, TableConfiguration table, @Value("${aws.region}") String region) {
+        this(dynamoDb, table.getName(),
+                AwsClients.configure(DynamoDbStreamsClient.builder(), region, table.getEndpoint()).build());
+    }
+
+    LocalTableStream(DynamoDbClient dynamoDb, String table, DynamoDbStreamsClient streams) {
         this.dynamoDb = dynamoDb;
-        this.table = table.getName();
-        this.streams = AwsClients.configure(DynamoDbStreamsClient.builder(), region, table.getEndpoint()).build();
+        this.table = table;
+        this.streams = streams;
     }
 
     /** Hands every change written since the last call to {@code consumer}, in stream order per shard. */
@@ -53,7 +63,16 @@ public class LocalTableStream {
             }
         }
         for (Map.Entry<String, String> entry : Map.copyOf(iterators).entrySet()) {
-            var response = streams.getRecords(b -> b.shardIterator(entry.getValue()));
+            GetRecordsResponse response;
+            try {
+                response = streams.getRecords(b -> b.shardIterator(entry.getValue()));
+            } catch (TrimmedDataAccessException | ExpiredIteratorException e) {
+                // This shard's position is gone: read it again from its oldest record on the next poll (the worker
+                // leaves a backup alone once it is no longer creating, so a change seen twice is harmless). Until
+                // then the other shards go on: one shard's failure used to stop them all, and backups stayed creating.
+                iterators.remove(entry.getKey());
+                continue;
+            }
             response.records().forEach(record -> consumer.accept(TableChanges.decode(record)));
             if (response.nextShardIterator() == null) {
                 iterators.remove(entry.getKey());
