@@ -33,20 +33,20 @@ public final class Benchmark {
                 report.artifact(ArtifactCheck.inspectAll());
             }
             if (only.contains("cold")) {
-                var steal = CpuSteal.take();
+                CpuSteal steal = CpuSteal.start();
                 ColdStartBenchmark cold = new ColdStartBenchmark(env, repetitions);
                 report.coldStarts(cold.run(cold.setups()));
-                report.steal("cold", CpuSteal.percent(steal, CpuSteal.take()));
+                report.steal("cold", steal.percent());
             }
             if (only.contains("warm")) {
-                var steal = CpuSteal.take();
+                CpuSteal steal = CpuSteal.start();
                 report.warm(WarmBenchmark.run(env));
-                report.steal("warm", CpuSteal.percent(steal, CpuSteal.take()));
+                report.steal("warm", steal.percent());
             }
             if (only.contains("scale")) {
-                var steal = CpuSteal.take();
+                CpuSteal steal = CpuSteal.start();
                 report.scale(ScaleBenchmark.run(env));
-                report.steal("scale", CpuSteal.percent(steal, CpuSteal.take()));
+                report.steal("scale", steal.percent());
             }
         }
         report.write(out, (System.nanoTime() - started) / 1e9);

@@ -16,14 +16,32 @@ final class CpuSteal {
     private static final Path PROC_STAT = Path.of("/proc/stat");
 
     /** Counters of all CPUs since boot, in clock ticks: stolen, and the total of the first eight fields. */
-    record Sample(long steal, long total) {
+    private record Sample(long steal, long total) {
     }
 
-    private CpuSteal() {
+    private final Optional<Sample> start;
+
+    private CpuSteal(Optional<Sample> start) {
+        this.start = start;
     }
 
-    /** Empty where the system does not count steal (no {@code /proc/stat}, or a kernel without the field). */
-    static Optional<Sample> take() {
+    /** Starts counting now. */
+    static CpuSteal start() {
+        return new CpuSteal(sample());
+    }
+
+    /** The stolen share of all CPU time since {@link #start()}, in percent; empty where the system does not count it. */
+    OptionalDouble percent() {
+        Optional<Sample> now = sample();
+        if (start.isEmpty() || now.isEmpty() || now.get().total() <= start.get().total()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(100.0 * (now.get().steal() - start.get().steal())
+                / (now.get().total() - start.get().total()));
+    }
+
+    /** Empty without {@code /proc/stat}, or with a kernel that does not count steal. */
+    private static Optional<Sample> sample() {
         try {
             for (String line : Files.readAllLines(PROC_STAT)) {
                 if (line.startsWith("cpu ")) {
@@ -42,14 +60,5 @@ final class CpuSteal {
             return Optional.empty();
         }
         return Optional.empty();
-    }
-
-    /** Stolen share of all CPU time between two samples, in percent. */
-    static OptionalDouble percent(Optional<Sample> from, Optional<Sample> to) {
-        if (from.isEmpty() || to.isEmpty() || to.get().total() <= from.get().total()) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(100.0 * (to.get().steal() - from.get().steal())
-                / (to.get().total() - from.get().total()));
     }
 }

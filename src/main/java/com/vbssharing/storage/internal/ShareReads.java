@@ -14,11 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static com.vbssharing.storage.internal.Attributes.s;
 
@@ -100,14 +98,11 @@ public class ShareReads {
      * before the SDK's key maps are built: hashing and comparing those maps was ~9 % of a share listing's route.
      */
     Map<String, Backup> backupsOf(Collection<Share> shares) {
-        Set<SharedBackupKey> distinct = new LinkedHashSet<>();
-        for (Share share : shares) {
-            distinct.add(new SharedBackupKey(share.fromProjectId(), share.backupId()));
-        }
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(distinct.size());
-        for (SharedBackupKey key : distinct) {
-            keys.add(BackupCodec.key(key.projectId(), key.backupId()));
-        }
+        List<Map<String, AttributeValue>> keys = shares.stream()
+                .map(share -> new SharedBackupKey(share.fromProjectId(), share.backupId()))
+                .distinct()
+                .map(key -> BackupCodec.key(key.projectId(), key.backupId()))
+                .toList();
         Map<String, Backup> found = new HashMap<>();
         for (Map<String, AttributeValue> item : BatchReads.getAll(dynamoDb, table, keys)) {
             Backup backup = BackupCodec.fromItem(item);
