@@ -45,9 +45,7 @@ final class BenchEnvironment implements AutoCloseable {
     static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
 
     static final Path PACKAGE = Path.of("target", "vbs-sharing-lambda.zip");
-    /** What Lambda's java21 runtime provides and the package leaves out (src/assembly/lambda-common.xml). */
-    private static final List<Path> RUNTIME_JARS = Stream.of("aws-lambda-java-core-1.4.0.jar", "utils-lite-2.34.0.jar")
-            .map(jar -> Path.of("target", "lambda-runtime", jar)).toList();
+    private static final Path RUNTIME_CORE = Path.of("target", "lambda-runtime", "aws-lambda-java-core-1.4.0.jar");
 
     private final EmbeddedDynamoDb dynamoDb;
     private final ApplicationContext seeding;
@@ -191,7 +189,7 @@ final class BenchEnvironment implements AutoCloseable {
     /**
      * The deployment package as built ({@code target/vbs-sharing-lambda.zip}, what {@code sam build} ships),
      * unpacked: its classes as one jar (class-data archives refuse a directory on the classpath), its lib/ jars,
-     * and the jars Lambda's java21 runtime provides (the package leaves them out).
+     * and the aws-lambda-java-core that Lambda's java21 runtime provides (the package leaves it out).
      */
     private String packageClasspath(Path unpacked) throws IOException {
         Path classes = Files.createDirectories(unpacked.resolve("classes"));
@@ -210,7 +208,7 @@ final class BenchEnvironment implements AutoCloseable {
         try (Stream<Path> jars = Files.list(lib)) {
             jars.sorted().forEach(jar -> entries.add(jar.toAbsolutePath().toString()));
         }
-        RUNTIME_JARS.forEach(jar -> entries.add(jar.toAbsolutePath().toString()));
+        entries.add(RUNTIME_CORE.toAbsolutePath().toString());
         return String.join(java.io.File.pathSeparator, entries);
     }
 

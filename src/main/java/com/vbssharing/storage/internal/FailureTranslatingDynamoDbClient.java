@@ -50,11 +50,6 @@ final class FailureTranslatingDynamoDbClient implements DynamoDbClient {
     }
 
     @Override
-    public CancelBulkOperationResponse cancelBulkOperation(CancelBulkOperationRequest request) {
-        return client.cancelBulkOperation(request);
-    }
-
-    @Override
     public CreateBackupResponse createBackup(CreateBackupRequest request) {
         return client.createBackup(request);
     }
@@ -92,11 +87,6 @@ final class FailureTranslatingDynamoDbClient implements DynamoDbClient {
     @Override
     public DescribeBackupResponse describeBackup(DescribeBackupRequest request) {
         return client.describeBackup(request);
-    }
-
-    @Override
-    public DescribeBulkOperationResponse describeBulkOperation(DescribeBulkOperationRequest request) {
-        return client.describeBulkOperation(request);
     }
 
     @Override
@@ -205,11 +195,6 @@ final class FailureTranslatingDynamoDbClient implements DynamoDbClient {
     }
 
     @Override
-    public ListBulkOperationsResponse listBulkOperations(ListBulkOperationsRequest request) {
-        return client.listBulkOperations(request);
-    }
-
-    @Override
     public ListContributorInsightsResponse listContributorInsights(ListContributorInsightsRequest request) {
         return client.listContributorInsights(request);
     }
@@ -267,16 +252,6 @@ final class FailureTranslatingDynamoDbClient implements DynamoDbClient {
     @Override
     public ScanResponse scan(ScanRequest request) {
         return item(() -> client.scan(request));
-    }
-
-    @Override
-    public SearchVectorsResponse searchVectors(SearchVectorsRequest request) {
-        return item(() -> client.searchVectors(request));
-    }
-
-    @Override
-    public StartBulkPutItemsResponse startBulkPutItems(StartBulkPutItemsRequest request) {
-        return client.startBulkPutItems(request);
     }
 
     @Override
