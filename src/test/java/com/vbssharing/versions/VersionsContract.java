@@ -146,6 +146,14 @@ abstract class VersionsContract {
         Api.Response response = caller.get("/v2/" + caller.projectId() + "/os-vendor-backup-sharing/count");
         assertEquals(200, response.status(), response::toString);
         assertNull(response.header("OpenStack-API-Version"));
+        Api.Response malformedHeader = api().call("GET", "/v2/" + caller.projectId() + "/os-vendor-backup-sharing/count",
+                Map.of("X-Auth-Token", Tokens.forProject(caller.projectId()), "OpenStack-API-Version", "volume 3.x"), null);
+        assertEquals(200, malformedHeader.status(), malformedHeader::toString);
+        assertNull(malformedHeader.header("OpenStack-API-Version"));
+        Api.Response notV3 = api().call("GET", "/v30/" + caller.projectId() + "/backups",
+                Map.of("X-Auth-Token", Tokens.forProject(caller.projectId()), "OpenStack-API-Version", "volume 3.x"), null);
+        assertEquals(404, notV3.status(), notV3::toString);
+        assertNull(notV3.header("OpenStack-API-Version"));
     }
 
     private void assertBlockStorageVersions(JsonNode body) {
