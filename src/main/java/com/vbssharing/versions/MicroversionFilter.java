@@ -23,7 +23,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
  *
  * <p>Mapped to every path and choosing its own: Micronaut's router hands a request the filters that match every
  * path as one list it keeps, but matches path patterns and sorts the filters again on every request as soon as one
- * filter has them (~4 % of a warm request's work at C1, docs/decisions.md).
+ * filter has them (4 % of a warm request's samples at C1: docs/decisions.md, "Filters and path patterns").
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class MicroversionFilter implements Ordered {
