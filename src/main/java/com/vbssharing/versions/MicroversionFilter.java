@@ -65,7 +65,7 @@ public class MicroversionFilter implements Ordered {
     /** The Cinder v3 API's paths; the VBS API ({@code /v2}) and Keystone's have no microversions. */
     private static boolean isMicroversioned(HttpRequest<?> request) {
         String path = request.getPath();
-        return path.startsWith("/v3") && (path.length() == 3 || path.charAt(3) == '/');
+        return path.equals("/v3") || path.startsWith("/v3/");
     }
 
     private static boolean isVersionDocument(HttpRequest<?> request) {
