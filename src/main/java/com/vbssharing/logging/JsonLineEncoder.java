@@ -10,9 +10,6 @@ import org.slf4j.event.KeyValuePair;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,13 +26,11 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     static final int MAX_STACK_FRAMES_PER_THROWABLE = 40;
     static final int MAX_STACK_TRACE_CHARS = 16_384;
     private static final byte[] NO_BYTES = new byte[0];
-    /** Always three digits of milliseconds, so that lines sort and align as text. */
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** The line's own fields: an MDC entry or a key-value pair of the same name is left out, not written twice. */
     private static final Set<String> OWN_FIELDS = Set.of("@timestamp", "message", "logger_name", "level", "stack_trace");
 
     private final JsonFactory json = JsonFactory.builder().build();
+    private final LineTimestamps timestamps = new LineTimestamps();
     private final RootCauseFirstThrowableProxyConverter stackTraces = new RootCauseFirstThrowableProxyConverter();
 
     @Override
@@ -61,7 +56,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
         ByteArrayOutputStream line = new ByteArrayOutputStream(512);
         try (JsonGenerator out = json.createGenerator(line)) {
             out.writeStartObject();
-            out.writeStringField("@timestamp", TIMESTAMP.format(Instant.ofEpochMilli(event.getTimeStamp())));
+            out.writeStringField("@timestamp", timestamps.format(event.getTimeStamp()));
             out.writeStringField("message", event.getFormattedMessage());
             out.writeStringField("logger_name", event.getLoggerName());
             out.writeStringField("level", event.getLevel().toString());
