@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -25,6 +26,7 @@ public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbCl
 
     private final List<String> actions = new ArrayList<>();
     private final List<String> operations = new ArrayList<>();
+    private final List<SdkRequest> requests = new ArrayList<>();
     private int roundTrips;
 
     @Override
@@ -38,6 +40,7 @@ public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbCl
     public synchronized void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         roundTrips++;
         operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        requests.add(context.request());
         if (context.request() instanceof TransactWriteItemsRequest transaction) {
             for (TransactWriteItem item : transaction.transactItems()) {
                 actions.add(item.put() != null ? "PutItem"
@@ -55,6 +58,7 @@ public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbCl
         List<String> recorded = List.copyOf(actions);
         actions.clear();
         operations.clear();
+        requests.clear();
         roundTrips = 0;
         return recorded;
     }
@@ -62,6 +66,13 @@ public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbCl
     /** The DynamoDB operations called since the last drain, in order (a transaction is one), and starts anew. */
     public synchronized List<String> drainOperations() {
         List<String> recorded = List.copyOf(operations);
+        drain();
+        return recorded;
+    }
+
+    /** The requests sent since the last drain, in order, and starts anew. */
+    public synchronized List<SdkRequest> drainRequests() {
+        List<SdkRequest> recorded = List.copyOf(requests);
         drain();
         return recorded;
     }

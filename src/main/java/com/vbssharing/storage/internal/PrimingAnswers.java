@@ -147,7 +147,7 @@ final class PrimingAnswers implements SdkHttpClient {
             case "Query" -> !body.contains("\"IndexName\"") ? null : json(out -> {
                 out.writeArrayFieldStart("Items");
                 for (int i = 0; i < PAGE; i++) {
-                    item(out, null, ShareCodec.shareItem(share(i)));
+                    item(out, null, ShareCodec.attributes(share(i))); // as the share reads' projection returns it
                 }
                 out.writeEndArray();
                 out.writeNumberField("Count", PAGE);

@@ -24,6 +24,12 @@ public final class ShareCodec {
     static final String TO = "to_project_id";
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
+    /**
+     * What a share read asks DynamoDB for: the share's own attributes, which is all {@link #fromItem} decodes. The
+     * items also carry their table and index keys and {@code entity}, more than half of a share item's attributes;
+     * left out, the SDK has that much less of each answer to unmarshal (none of the names is a reserved word).
+     */
+    static final String READ_PROJECTION = String.join(", ", SHARE_ID, BACKUP_ID, FROM, TO, CREATED_AT, UPDATED_AT);
 
     private ShareCodec() {
     }
@@ -83,7 +89,8 @@ public final class ShareCodec {
                 : Map.of(Keys.GSI2_PK, s(Keys.sharedWith(share.toProjectId())), Keys.GSI2_SK, s(order));
     }
 
-    private static Map<String, AttributeValue> attributes(Share share) {
+    /** The share as a read with {@link #READ_PROJECTION} returns it. */
+    static Map<String, AttributeValue> attributes(Share share) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(SHARE_ID, s(share.id()));
         item.put(BACKUP_ID, s(share.backupId()));

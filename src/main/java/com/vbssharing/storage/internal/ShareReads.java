@@ -35,7 +35,8 @@ public class ShareReads {
     /** The share with this id, from its lookup item (consistent). */
     Optional<Share> byId(String shareId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-                .key(ShareCodec.lookupKey(shareId)).consistentRead(true)).item();
+                .key(ShareCodec.lookupKey(shareId)).consistentRead(true)
+                .projectionExpression(ShareCodec.READ_PROJECTION)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ShareCodec.fromItem(item));
     }
 
@@ -47,6 +48,7 @@ public class ShareReads {
                 .expressionAttributeValues(Map.of(
                         ":pk", s(Keys.project(ownerProjectId)),
                         ":prefix", s(Keys.sharesOfBackup(backupId))))
+                .projectionExpression(ShareCodec.READ_PROJECTION)
                 .consistentRead(true)
                 .build();
         List<Share> shares = new ArrayList<>();
@@ -75,7 +77,8 @@ public class ShareReads {
             }
             startKey = new HashMap<>(page.lastEvaluatedKey());
         }
-        return new IndexCursor(indexQuery(side, projectId).scanIndexForward(ascending).limit(pageSize), startKey, false);
+        return new IndexCursor(indexQuery(side, projectId).scanIndexForward(ascending).limit(pageSize)
+                .projectionExpression(ShareCodec.READ_PROJECTION), startKey, false);
     }
 
     /** Counts a project's shares on one side, optionally of one backup, without reading their attributes. */
