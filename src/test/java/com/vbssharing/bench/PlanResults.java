@@ -66,7 +66,9 @@ final class PlanResults {
         List<String> options = new ArrayList<>(env.shippedJvmOptions());
         options.addAll(extraJvmOptions);
         // For profiling by hand, e.g. -Dbench.plan-jvm-options=-XX:StartFlightRecording=filename=/tmp/warm.jfr
-        // (several options: separated by spaces or ';', e.g. -XX:+UnlockDiagnosticVMOptions;-XX:+DumpPerfMapAtExit)
+        // (several options: separated by ';' inside BENCH_JAVA_OPTIONS, whose spaces split the benchmark's own
+        // options, e.g. -XX:FlightRecorderOptions:stackdepth=256;-XX:StartFlightRecording=...: the SDK's stacks are
+        // deeper than JFR's default 64 frames, which cuts the handler's frames off them; README "Performance")
         String byHand = System.getProperty("bench.plan-jvm-options", "").trim();
         if (!byHand.isEmpty()) {
             options.addAll(List.of(byHand.split("[\\s;]+")));
