@@ -16,13 +16,19 @@ public interface BackupRepository {
      */
     void insert(Backup backup);
 
+    /**
+     * Stores a new backup of a volume, which names no parent yet, as VBS does: incremental on the volume's newest
+     * available backup in the project, full when there is none or that one already has
+     * {@link BackupService#MAX_DEPENDENTS} dependents. Returns the backup as stored, with its parent.
+     *
+     * @throws ConcurrentChangeException when the chosen parent changed before the write (nothing was written)
+     */
+    Backup insertOnNewestAvailable(Backup backup);
+
     Optional<Backup> find(String projectId, String backupId);
 
     /** Every backup of a project. */
     List<Backup> listByProject(String projectId);
-
-    /** The newest backup of the volume in the project that is available: the parent of its next backup. */
-    Optional<Backup> latestAvailable(String projectId, String volumeId);
 
     /** Makes the changes to the backup in one write; empty when it does not exist. */
     Optional<Backup> update(String projectId, String backupId, BackupChanges changes, String updatedAt);
@@ -51,5 +57,5 @@ public interface BackupRepository {
     void deleteEntangled(Backup expected);
 
     /** Moves a {@code creating} backup to its final state; false when it is no longer {@code creating}. */
-    boolean completeCreation(String projectId, String backupId, BackupCompletion completion);
+    boolean completeCreation(Backup backup, BackupCompletion completion);
 }

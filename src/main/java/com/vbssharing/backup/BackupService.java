@@ -56,8 +56,6 @@ public class BackupService {
         }
         return retry.run("Volume " + request.volumeId(), () -> {
             String now = Timestamps.now(clock);
-            Optional<Backup> parent = backups.latestAvailable(projectId, request.volumeId())
-                    .filter(candidate -> candidate.dependentIds().size() < MAX_DEPENDENTS);
             Backup backup = Backup.builder()
                     .id(UUID.randomUUID().toString())
                     .projectId(projectId)
@@ -68,14 +66,12 @@ public class BackupService {
                     .availabilityZone(zone)
                     .volumeId(request.volumeId())
                     .snapshotId(request.snapshotId())
-                    .parentId(parent.map(Backup::id).orElse(null))
                     .metadata(request.metadata())
                     .force(request.force())
                     .createdAt(now)
                     .updatedAt(now)
                     .build();
-            backups.insert(backup);
-            return backup;
+            return backups.insertOnNewestAvailable(backup);
         });
     }
 

@@ -223,7 +223,7 @@ class BackupServiceTest {
     }
 
     private Backup complete(Backup backup) {
-        storage.completeCreation(project, backup.id(), new BackupCompletion(BackupStatus.AVAILABLE, 0, 0, null,
+        storage.completeCreation(backup, new BackupCompletion(BackupStatus.AVAILABLE, 0, 0, null,
                 "2026-01-01T00:00:01.000000", null, "2026-01-01T00:00:01.000000"));
         return storage.find(project, backup.id()).orElseThrow();
     }

@@ -140,9 +140,10 @@ final class WarmBenchmark {
 
     static Map<String, String> minimumReasons() {
         return Map.ofEntries(
-                Map.entry("create backup", "a consistent read of the volume's newest available backup (the incremental "
-                        + "parent, Cinder 3.64) + one conditional PutItem; today that read is a Query of the project's "
-                        + "backups, so its RCU grow with them (docs/data-model.md)"),
+                Map.entry("create backup", "a consistent GetItem of the volume's head, which names its newest "
+                        + "available backup (the incremental parent, Cinder 3.64) + one conditional PutItem (with the "
+                        + "parent: one transaction); a head naming a backup since deleted adds a Query of the "
+                        + "project's backups (docs/data-model.md)"),
                 Map.entry("get backup", "one consistent GetItem by key"),
                 Map.entry("list backups (20)", "one consistent Query of the project's partition (per 1 MB)"),
                 Map.entry("list backups detail (20)", "as list backups"),

@@ -56,8 +56,8 @@ class RoundTripsTest {
     void backupOperations() {
         Api.Caller owner = api.as(Tokens.newProjectId());
         String v3 = "/v3/" + owner.projectId() + "/backups";
-        // A backup reads the volume's newest available backup first: the parent it is incremental on, if any.
-        String created = calls(2, List.of("Query", "PutItem"), () -> owner.post(v3, Backups.body("a")), 202)
+        // A backup reads its volume's head first: the volume's newest available backup, its parent if any.
+        String created = calls(2, List.of("GetItem", "PutItem"), () -> owner.post(v3, Backups.body("a")), 202)
                 .json().get("backup").get("id").asText();
         String available = Fixtures.availableBackup(owner.projectId(), "b");
         calls(1, List.of("GetItem"), () -> owner.get(v3 + "/" + created), 200);
@@ -77,7 +77,7 @@ class RoundTripsTest {
         String parent = Fixtures.backup(owner.projectId(), "parent", com.vbssharing.backup.BackupStatus.AVAILABLE,
                 volume).id();
         recorder.drain();
-        String child = calls(2, List.of("Query", "TransactWriteItems"), () -> owner.post(v3,
+        String child = calls(2, List.of("GetItem", "TransactWriteItems"), () -> owner.post(v3,
                 "{\"backup\":{\"volume_id\":\"" + volume + "\",\"snapshot_id\":\"" + java.util.UUID.randomUUID()
                         + "\"}}"), 202).json().get("backup").get("id").asText();
         // The conditional delete refuses a backup in a chain and answers with the item: one transaction follows.

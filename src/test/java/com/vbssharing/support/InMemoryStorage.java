@@ -87,10 +87,15 @@ public final class InMemoryStorage implements BackupRepository, ShareRepository 
     }
 
     @Override
-    public synchronized Optional<Backup> latestAvailable(String projectId, String volumeId) {
-        return listByProject(projectId).stream()
-                .filter(b -> b.volumeId().equals(volumeId) && b.status() == BackupStatus.AVAILABLE)
-                .max(Comparator.comparing(Backup::createdAt).thenComparing(Backup::id));
+    public synchronized Backup insertOnNewestAvailable(Backup backup) {
+        Backup stored = listByProject(backup.projectId()).stream()
+                .filter(b -> b.volumeId().equals(backup.volumeId()) && b.status() == BackupStatus.AVAILABLE)
+                .max(Comparator.comparing(Backup::createdAt).thenComparing(Backup::id))
+                .filter(parent -> parent.dependentIds().size() < BackupService.MAX_DEPENDENTS)
+                .map(parent -> backup.toBuilder().parentId(parent.id()).build())
+                .orElse(backup);
+        insert(stored);
+        return stored;
     }
 
     @Override
@@ -149,9 +154,9 @@ public final class InMemoryStorage implements BackupRepository, ShareRepository 
     }
 
     @Override
-    public synchronized boolean completeCreation(String projectId, String backupId, BackupCompletion completion) {
+    public synchronized boolean completeCreation(Backup created, BackupCompletion completion) {
         beforeWrite();
-        Backup backup = backups.get(key(projectId, backupId));
+        Backup backup = backups.get(key(created.projectId(), created.id()));
         if (backup == null || backup.status() != BackupStatus.CREATING) {
             return false;
         }

@@ -56,6 +56,6 @@ public class BackupWorker {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             completion = new BackupCompletion(BackupStatus.ERROR, 0, 0, null, null, reason, Timestamps.now(clock));
         }
-        backups.completeCreation(projectId, backupId, completion);
+        backups.completeCreation(backup, completion);
     }
 }

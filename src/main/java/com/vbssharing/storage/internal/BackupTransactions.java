@@ -9,6 +9,7 @@ import com.vbssharing.storage.TableConfiguration;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.vbssharing.storage.internal.Attributes.n;
 import static com.vbssharing.storage.internal.Attributes.s;
@@ -39,41 +41,79 @@ public class BackupTransactions {
         this.sharing = sharing;
     }
 
+    /** How an incremental backup's write ended, by what DynamoDB found of its parent. */
+    enum ParentVerdict {
+        /** Written, with the parent's record of it. */
+        WRITTEN,
+        /** Nothing written: the parent is gone or not available. */
+        PARENT_UNUSABLE,
+        /** Nothing written: the parent already has {@link BackupService#MAX_DEPENDENTS} dependents. */
+        PARENT_FULL
+    }
+
     /**
      * A full backup: one conditional PutItem. An incremental one: with its parent, provided the parent is still
      * there, available and has room for another dependent.
+     *
+     * @throws ConcurrentChangeException when the parent was not as read
      */
     void insert(Backup backup) {
-        Map<String, AttributeValue> item = BackupCodec.toItem(backup);
         if (!backup.isIncremental()) {
-            try {
-                dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            } catch (ConditionalCheckFailedException e) {
-                // The id is new, so the item in the way is this very one: an attempt that timed out after DynamoDB
-                // had written it, retried by the client.
-                if (!(e.hasItem() && item.equals(e.item()))) {
-                    throw e;
-                }
-            }
-            return;
+            insertFull(backup);
+        } else if (insertIncremental(backup) != ParentVerdict.WRITTEN) {
+            throw new ConcurrentChangeException("Backing up on top of " + backup.parentId() + " was refused: the "
+                    + "parent changed");
         }
+    }
+
+    private void insertFull(Backup backup) {
+        Map<String, AttributeValue> item = BackupCodec.toItem(backup);
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        } catch (ConditionalCheckFailedException e) {
+            // The id is new, so the item in the way is this very one: an attempt that timed out after DynamoDB
+            // had written it, retried by the client.
+            if (!(e.hasItem() && item.equals(e.item()))) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The backup and its parent's record of it, in one transaction conditioned on the parent being there, available
+     * and with room for another dependent; when that condition fails, says which of them it was.
+     *
+     * @throws ConcurrentChangeException when the transaction was cancelled for another reason (a concurrent one)
+     */
+    ParentVerdict insertIncremental(Backup backup) {
         Map<String, String> names = Map.of("#deps", BackupCodec.DEPENDENTS, "#child", backup.id(),
                 "#status", BackupCodec.STATUS);
         Map<String, AttributeValue> values = Map.of(":true", AttributeValue.fromBool(true),
                 ":available", s(BackupStatus.AVAILABLE.value()), ":max", n(BackupService.MAX_DEPENDENTS));
         Transaction<String> transaction = new Transaction<String>()
-                .add("backup", TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .add("backup", TransactWriteItem.builder().put(p -> p.tableName(table).item(BackupCodec.toItem(backup))
                         .conditionExpression("attribute_not_exists(pk)")).build())
                 .add("parent", TransactWriteItem.builder().update(u -> u.tableName(table)
                         .key(BackupCodec.key(backup.projectId(), backup.parentId()))
                         .updateExpression("SET #deps.#child = :true")
                         .conditionExpression("attribute_exists(pk) AND #status = :available AND size(#deps) < :max")
                         .expressionAttributeNames(names)
-                        .expressionAttributeValues(values)).build());
-        transaction.execute(dynamoDb).ifPresent(cancelled -> {
-            throw cancelled.asConcurrentChange("Backing up on top of " + backup.parentId());
-        });
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
+        Optional<Transaction.Cancelled<String>> cancelled = transaction.execute(dynamoDb);
+        if (cancelled.isEmpty()) {
+            return ParentVerdict.WRITTEN;
+        }
+        if (!cancelled.get().conditionFailed("parent")) {
+            throw cancelled.get().asConcurrentChange("Backing up on top of " + backup.parentId());
+        }
+        CancellationReason reason = cancelled.get().failed().get("parent");
+        Map<String, AttributeValue> parent = reason.hasItem() ? reason.item() : Map.of();
+        if (parent.isEmpty() || BackupCodec.fromItem(parent).status() != BackupStatus.AVAILABLE) {
+            return ParentVerdict.PARENT_UNUSABLE;
+        }
+        return ParentVerdict.PARENT_FULL;
     }
 
     /** Alone: deletable, shared with nobody, no parent, no dependents. */

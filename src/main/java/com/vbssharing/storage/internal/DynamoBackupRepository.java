@@ -4,6 +4,7 @@ import com.vbssharing.backup.Backup;
 import com.vbssharing.backup.BackupChanges;
 import com.vbssharing.backup.BackupCompletion;
 import com.vbssharing.backup.BackupRepository;
+import com.vbssharing.backup.BackupService;
 import com.vbssharing.backup.BackupStatus;
 import com.vbssharing.contention.ConcurrentChangeException;
 import com.vbssharing.sharing.Share;
@@ -31,19 +32,55 @@ public class DynamoBackupRepository implements BackupRepository {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final BackupTransactions transactions;
+    private final VolumeHeads heads;
     private final ShareReads shareReads;
 
     public DynamoBackupRepository(DynamoDbClient dynamoDb, TableConfiguration tableConfiguration,
-                                  BackupTransactions transactions, ShareReads shareReads) {
+                                  BackupTransactions transactions, VolumeHeads heads, ShareReads shareReads) {
         this.dynamoDb = dynamoDb;
         this.table = tableConfiguration.getName();
         this.transactions = transactions;
+        this.heads = heads;
         this.shareReads = shareReads;
     }
 
+    /** A backup recorded as available names itself in its volume's head first (the head's promise, VolumeHeads). */
     @Override
     public void insert(Backup backup) {
+        if (backup.status() == BackupStatus.AVAILABLE) {
+            heads.advanceTo(backup);
+        }
         transactions.insert(backup);
+    }
+
+    /**
+     * The parent by key: the volume's head, then one write conditioned on that parent (two round trips). A head that
+     * names a backup gone or not yet available is found out by that write, which then reads the volume's chain as
+     * it stands (docs/data-model.md).
+     */
+    @Override
+    public Backup insertOnNewestAvailable(Backup backup) {
+        Optional<String> head = heads.newestAvailable(backup.projectId(), backup.volumeId());
+        if (head.isEmpty()) {
+            transactions.insert(backup);
+            return backup;
+        }
+        Backup onHead = backup.toBuilder().parentId(head.get()).build();
+        return switch (transactions.insertIncremental(onHead)) {
+            case WRITTEN -> onHead;
+            case PARENT_FULL -> {
+                transactions.insert(backup);
+                yield backup;
+            }
+            case PARENT_UNUSABLE -> {
+                Backup onChain = newestAvailableInChain(backup.projectId(), backup.volumeId())
+                        .filter(parent -> parent.dependentIds().size() < BackupService.MAX_DEPENDENTS)
+                        .map(parent -> backup.toBuilder().parentId(parent.id()).build())
+                        .orElse(backup);
+                transactions.insert(onChain);
+                yield onChain;
+            }
+        };
     }
 
     @Override
@@ -63,11 +100,10 @@ public class DynamoBackupRepository implements BackupRepository {
     }
 
     /**
-     * One consistent Query of the project's backups, filtered to the volume's available ones on DynamoDB's side
-     * (docs/data-model.md: it reads the project's backups, as a listing does).
+     * The volume's newest available backup without its head: one consistent Query of the project's backups, filtered
+     * to the volume's available ones on DynamoDB's side (it reads the project's backups, as a listing does).
      */
-    @Override
-    public Optional<Backup> latestAvailable(String projectId, String volumeId) {
+    private Optional<Backup> newestAvailableInChain(String projectId, String volumeId) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":pk", s(Keys.project(projectId)),
                 ":prefix", s(Keys.BACKUP_PREFIX),
@@ -160,8 +196,12 @@ public class DynamoBackupRepository implements BackupRepository {
         transactions.deleteEntangled(expected, shares);
     }
 
+    /** An available backup names itself in its volume's head before it becomes available (VolumeHeads). */
     @Override
-    public boolean completeCreation(String projectId, String backupId, BackupCompletion completion) {
+    public boolean completeCreation(Backup backup, BackupCompletion completion) {
+        if (completion.status() == BackupStatus.AVAILABLE) {
+            heads.advanceTo(backup);
+        }
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":creating", s(BackupStatus.CREATING.value()));
         values.put(":status", s(completion.status().value()));
@@ -175,7 +215,7 @@ public class DynamoBackupRepository implements BackupRepository {
         appendOptional(update, values, BackupCodec.FAIL_REASON, completion.failReason());
         try {
             dynamoDb.updateItem(b -> b.tableName(table)
-                    .key(BackupCodec.key(projectId, backupId))
+                    .key(BackupCodec.key(backup.projectId(), backup.id()))
                     .updateExpression(update.toString())
                     .conditionExpression("#status = :creating")
                     .expressionAttributeNames(Map.of("#status", BackupCodec.STATUS, "#size", BackupCodec.SIZE))

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * tests' invariant checker can tell items apart without parsing keys.
  */
 public enum ItemType {
-    BACKUP("backup"), SHARE("share"), SHARE_LOOKUP("share_id"), OTHER(null);
+    BACKUP("backup"), SHARE("share"), SHARE_LOOKUP("share_id"), VOLUME_HEAD("volume_head"), OTHER(null);
 
     public static final String ATTRIBUTE = "entity";
 

@@ -8,6 +8,7 @@ package com.vbssharing.storage.internal;
  * backup            PROJECT#&lt;owner&gt;    BACKUP#&lt;backupId&gt;
  * share             PROJECT#&lt;owner&gt;    SHARE#&lt;backupId&gt;#&lt;to&gt;     SHARED_BY#&lt;owner&gt; / &lt;created_at&gt;#&lt;shareId&gt;   SHARED_WITH#&lt;to&gt; / same
  * share id lookup   SHAREID#&lt;shareId&gt;  SHAREID#&lt;shareId&gt;
+ * volume head       PROJECT#&lt;owner&gt;    VOLUME#&lt;volumeId&gt;
  * </pre>
  */
 public final class Keys {
@@ -47,6 +48,11 @@ public final class Keys {
         return SHARE_PREFIX + backupId + "#";
     }
 
+    /** The item naming the volume's newest available backup in the project ({@link VolumeHeads}). */
+    static String volumeHead(String volumeId) {
+        return "VOLUME#" + volumeId;
+    }
+
     static String shareId(String shareId) {
         return "SHAREID#" + shareId;
     }
@@ -59,7 +65,10 @@ public final class Keys {
         return "SHARED_WITH#" + projectId;
     }
 
-    /** Index sort key: creation time, then id, so pages are stable when two shares share a timestamp. */
+    /**
+     * Creation time, then id: the order of shares in the indexes (stable when two share a timestamp) and of a volume's
+     * backups (the newest available one is the next backup's parent).
+     */
     static String createdOrder(String createdAt, String id) {
         return createdAt + "#" + id;
     }

@@ -1,6 +1,7 @@
 package com.vbssharing.storage.internal;
 
 import com.vbssharing.backup.Backup;
+import com.vbssharing.backup.BackupStatus;
 import com.vbssharing.sharing.NewShares;
 import com.vbssharing.sharing.Share;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,6 +50,7 @@ public final class TableInvariants {
                 case BACKUP -> backups.put(key(item), BackupCodec.fromItem(item));
                 case SHARE -> shareItems.add(item);
                 case SHARE_LOOKUP -> lookups.add(item);
+                case VOLUME_HEAD -> { }
                 default -> violations.add("item of no known type: " + key(item));
             }
         }
@@ -84,6 +86,7 @@ public final class TableInvariants {
         }
         backups.forEach((backupKey, backup) -> {
             checkChain(backup, backups, violations);
+            checkHead(backup, byKey, violations);
             int shares = sharesPerBackup.getOrDefault(backupKey, 0);
             if (backup.shareCount() != shares) {
                 violations.add("backup " + backupKey + " has share_count " + backup.shareCount() + " but "
@@ -122,6 +125,21 @@ public final class TableInvariants {
                 violations.add("backup " + backup.id() + " lists " + dependentId + " as a dependent, which "
                         + (dependent == null ? "does not exist" : "is incremental on " + dependent.parentId()));
             }
+        }
+    }
+
+    /** No available backup of a volume is newer than the one its volume head names (VolumeHeads). */
+    private static void checkHead(Backup backup, Map<String, Map<String, AttributeValue>> byKey,
+                                  List<String> violations) {
+        if (backup.status() != BackupStatus.AVAILABLE) {
+            return;
+        }
+        Map<String, AttributeValue> head = byKey.get(key(VolumeHeads.key(backup.projectId(), backup.volumeId())));
+        String order = Keys.createdOrder(backup.createdAt(), backup.id());
+        if (head == null) {
+            violations.add("available backup " + backup.id() + " of volume " + backup.volumeId() + " has no volume head");
+        } else if (Attributes.string(head, VolumeHeads.NEWEST).compareTo(order) < 0) {
+            violations.add("available backup " + backup.id() + " is newer than its volume's head " + head);
         }
     }
 

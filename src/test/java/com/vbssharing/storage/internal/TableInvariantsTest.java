@@ -71,6 +71,17 @@ class TableInvariantsTest {
         assertReported(items, "lists not-there as a dependent, which does not exist");
     }
 
+    @Test
+    void anAvailableBackupNewerThanItsVolumesHeadOrWithoutOneIsReported() {
+        Backup named = backup(0);
+        Backup newer = backup(0).toBuilder().volumeId(named.volumeId()).createdAt("2020-01-02T00:00:00.000000").build();
+        List<Map<String, AttributeValue>> items = new ArrayList<>(List.of(BackupCodec.toItem(named), head(named),
+                BackupCodec.toItem(newer)));
+        assertReported(items, "is newer than its volume's head");
+        items.remove(head(named));
+        assertReported(items, "has no volume head");
+    }
+
     private static void assertReported(List<Map<String, AttributeValue>> items, String expected) {
         List<String> violations = TableInvariants.check(items);
         assertTrue(violations.stream().anyMatch(v -> v.contains(expected)), violations::toString);
@@ -79,9 +90,19 @@ class TableInvariantsTest {
     private static List<Map<String, AttributeValue>> items(Backup backup, Share share) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         items.add(BackupCodec.toItem(backup));
+        items.add(head(backup));
         items.add(ShareCodec.shareItem(share));
         items.add(ShareCodec.lookupItem(share));
         return items;
+    }
+
+    /** The volume head naming this backup, as VolumeHeads writes it. */
+    private static Map<String, AttributeValue> head(Backup backup) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(VolumeHeads.key(backup.projectId(), backup.volumeId()));
+        item.put(ItemType.ATTRIBUTE, ItemType.VOLUME_HEAD.attributeValue());
+        item.put(VolumeHeads.BACKUP_ID, AttributeValue.fromS(backup.id()));
+        item.put(VolumeHeads.NEWEST, AttributeValue.fromS(Keys.createdOrder(backup.createdAt(), backup.id())));
+        return item;
     }
 
     private static Backup backup(int shareCount) {
