@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public enum ApiOperation {
     CREATE_BACKUP("CreateBackup", "CreateBackupFunction", HttpMethod.POST, "/v3/{project_id}/backups", false,
-            "Query", "PutItem", "UpdateItem"),
+            "GetItem", "Query", "PutItem", "UpdateItem"),
     LIST_BACKUPS("ListBackups", "ListBackupsFunction", HttpMethod.GET, "/v3/{project_id}/backups", false,
             "Query"),
     LIST_BACKUPS_DETAIL("ListBackupsDetail", "ListBackupsDetailFunction", HttpMethod.GET, "/v3/{project_id}/backups/detail", false,
